@@ -1,0 +1,149 @@
+#include "cli/Options.hpp"
+
+#include "cli/ExitStatus.hpp"
+#include "handshake/ExtensionList.hpp"
+#include "http/Grammar.hpp"
+#include "util/Escape.hpp"
+#include "version.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <map>
+
+namespace wsh::cli {
+
+namespace {
+
+constexpr std::string_view k_description =
+    "ws-handshake reads one raw HTTP/1.1 WebSocket upgrade request (as a client sent it) and "
+    "answers it as a server would, per RFC 6455: it prints the response headers to send, or "
+    "every reason the request is invalid, with the line and column of each problem. It is "
+    "the engine of WebSocketBeginServerHandshake, portable.";
+
+constexpr std::string_view k_footer = R"(Examples:
+  ws-handshake samples/chromium.http
+      Answer Chromium's request: prints Upgrade, Connection and Sec-WebSocket-Accept.
+  ws-handshake -p chat samples/chromium-subprotocols.http
+      Choose the subprotocol "chat" from the ones the client offered.
+  ws-handshake -e 'permessage-deflate; client_max_window_bits=15' samples/python-websockets.http
+      Accept an offered extension with parameters.
+  ws-handshake -f http samples/node-ws.http | od -c
+      The exact bytes to write to the socket.
+  cat capture.http | ws-handshake -f json - | jq .diagnostics
+      Machine-readable outcome on stdout.
+
+Exit status:
+  0  accepted         1  refused (the request or the choices break a rule)
+  2  usage error      3  input error: unreadable, empty, incomplete or oversized input
+
+Diagnostics go to stderr as FILE:LINE:COL: severity: message [id]; see
+--list-diagnostics and ws-handshake(1) for every id.)";
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr,
+               "ws-handshake: error: %s\nRun 'ws-handshake --help' for the options.\n",
+               util::escape_for_terminal(message).c_str());
+  return k_exit_usage;
+}
+
+// RFC 6455 4.1 item 10 / 11.3.4: a subprotocol name is a token.
+std::optional<std::string> check_protocol(const std::string& name) {
+  if (http::is_token(name)) {
+    return std::nullopt;
+  }
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (!http::is_tchar(name[i])) {
+      return fmt::format("-p/--protocol `{}`: {} at column {} is not allowed; a subprotocol "
+                         "name is a token (RFC 6455 4.1, RFC 9110 5.6.2)",
+                         name, util::describe_byte(name[i]), i + 1);
+    }
+  }
+  return std::string("-p/--protocol: the subprotocol name is empty");
+}
+
+// One -e value: exactly one extension per RFC 6455 9.1.
+std::optional<std::string> check_extension(const std::string& text) {
+  std::vector<handshake::Extension> parsed;
+  if (auto error = handshake::parse_extension_list(text, parsed)) {
+    return fmt::format("-e/--extension `{}`: at column {}: {} (RFC 6455 9.1)", text,
+                       error->offset + 1, error->message);
+  }
+  if (parsed.size() != 1) {
+    return fmt::format("-e/--extension `{}` names {} extensions; give each its own -e", text,
+                       parsed.size());
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+ParsedCommandLine parse_command_line(int argc, char** argv) {
+  Options options;
+  CLI::App app{std::string(k_description), "ws-handshake"};
+  app.footer(std::string(k_footer));
+  app.set_version_flag("--version", std::string("ws-handshake ") + k_version);
+  app.get_formatter()->column_width(34);
+
+  std::string format = "text";
+  std::string color = "auto";
+  std::string protocol;
+  app.add_option("FILE", options.input_path,
+                 "The request to read; '-' or absent reads standard input")
+      ->option_text("FILE");
+  app.add_option("-p,--protocol", protocol,
+                 "The subprotocol the server chose; it must be one the client offered")
+      ->option_text("NAME");
+  app.add_option("-e,--extension", options.choices.extensions,
+                 "An extension the server accepts, with its parameters, e.g. "
+                 "'permessage-deflate; client_max_window_bits=15' (repeatable)")
+      ->option_text("EXT")
+      ->allow_extra_args(false);
+  app.add_option("-f,--format", format, "Output: text (headers), http (bytes to send) or json")
+      ->check(CLI::IsMember({"text", "http", "json"}))
+      ->option_text("FORMAT");
+  app.add_flag("--strict", options.choices.strict, "Warnings fail the handshake too");
+  app.add_flag("-q,--quiet", options.quiet, "Print nothing; report through the exit status");
+  app.add_option("--color", color, "Colour diagnostics: auto (a terminal without NO_COLOR), "
+                                   "always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->option_text("WHEN");
+  app.add_option("--max-header-bytes", options.parse.max_header_bytes,
+                 "Largest header block accepted (default 65536)")
+      ->check(CLI::Range(std::size_t{64}, std::size_t{1048576}))
+      ->option_text("N");
+  app.add_flag("--allow-truncated", options.parse.allow_truncated,
+               "Treat the end of input as the end of the headers (pasted header blocks)");
+  app.add_flag("--list-diagnostics", options.list_diagnostics,
+               "List every diagnostic id with its severity and meaning, then exit");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return usage_error(e.what());
+  }
+
+  if (app.count("--protocol") > 0) {
+    if (auto error = check_protocol(protocol)) {
+      return usage_error(*error);
+    }
+    options.choices.subprotocol = protocol;
+  }
+  for (const std::string& extension : options.choices.extensions) {
+    if (auto error = check_extension(extension)) {
+      return usage_error(*error);
+    }
+  }
+  options.format = format == "json" ? Format::json : format == "http" ? Format::http : Format::text;
+  options.color = color == "always"  ? ColorWhen::always
+                  : color == "never" ? ColorWhen::never
+                                     : ColorWhen::auto_detect;
+  return options;
+}
+
+} // namespace wsh::cli

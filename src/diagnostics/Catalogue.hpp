@@ -1,0 +1,92 @@
+#pragma once
+
+#include "diagnostics/Hresult.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace wsh::diagnostics {
+
+// How bad a problem is: errors are what RFC 6455/9110/9112 make a server refuse, warnings are
+// interop risks with a named client or server, notes are facts worth knowing.
+enum class Severity : std::uint8_t { note, warning, error };
+
+// "note", "warning" or "error".
+std::string_view to_string(Severity severity);
+
+// One enumerator per rule. The values are stable: a retired rule keeps its number, unused.
+enum class DiagnosticId : std::uint16_t {
+  // Reading the request (RFC 9112).
+  empty_input = 1,
+  incomplete_request = 2,
+  header_block_too_large = 3,
+  too_many_fields = 4,
+  truncated_request = 5,
+  lf_line_endings = 6,
+  bare_cr = 7,
+  malformed_request_line = 8,
+  invalid_method = 9,
+  invalid_request_target = 10,
+  invalid_http_version = 11,
+  obs_fold = 12,
+  whitespace_before_colon = 13,
+  missing_colon = 14,
+  invalid_field_name = 15,
+  control_byte_in_value = 16,
+  data_after_headers = 17,
+  // The opening handshake (RFC 6455 4.2.1), in the order the RFC lists the rules.
+  method_not_get = 30,
+  unsupported_http_version = 31,
+  missing_host = 32,
+  duplicate_host = 33,
+  invalid_host = 34,
+  missing_upgrade = 35,
+  upgrade_not_websocket = 36,
+  upgrade_lists_other_protocols = 37,
+  missing_connection_upgrade = 38,
+  hop_by_hop_headers_stripped = 39,
+  invalid_token_list = 40,
+  missing_key = 41,
+  duplicate_key = 42,
+  invalid_key = 43,
+  missing_version = 44,
+  unsupported_version = 45,
+  duplicate_version = 46,
+  no_origin = 47,
+  duplicate_subprotocol = 48,
+  invalid_extension_offer = 49,
+  // The application's choices (RFC 6455 4.2.2).
+  invalid_selected_subprotocol = 60,
+  subprotocol_not_offered = 61,
+  subprotocol_not_selected = 62,
+  invalid_selected_extension = 63,
+  extension_not_offered = 64,
+};
+
+// Everything known about one rule: its stable kebab-case name, severity, a one-line summary,
+// the RFC section, what breaks (which client or server, and what it prints), how to fix it,
+// and for errors the HRESULT and the status of the error response a server should send.
+struct CatalogueEntry {
+  DiagnosticId id;
+  std::string_view name;
+  Severity severity;
+  std::string_view summary;
+  std::string_view reference;
+  std::string_view consequence;
+  std::string_view hint;
+  Hresult hresult = k_e_invalid_protocol_format;
+  unsigned status = 400;
+};
+
+// The entry of `id`.
+const CatalogueEntry& describe(DiagnosticId id);
+
+// Every entry, in the order of their ids.
+std::span<const CatalogueEntry> catalogue();
+
+// The id with that kebab-case name, if there is one.
+std::optional<DiagnosticId> find_diagnostic(std::string_view name);
+
+} // namespace wsh::diagnostics

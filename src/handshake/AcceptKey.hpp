@@ -1,0 +1,16 @@
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace wsh::handshake {
+
+// The GUID RFC 6455 1.3 appends to the client's key before hashing.
+inline constexpr std::string_view k_websocket_guid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
+// Sec-WebSocket-Accept for a Sec-WebSocket-Key: base64(SHA-1(key + GUID)) (RFC 6455 4.2.2
+// item 5.4). OpenSSL's SHA-1 is fetched once and its context reused, since OpenSSL 3 looks
+// the algorithm up again on every one-shot call.
+std::array<char, 28> compute_accept(std::string_view sec_websocket_key);
+
+} // namespace wsh::handshake

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "diagnostics/Diagnostic.hpp"
+#include "diagnostics/Hresult.hpp"
+#include "handshake/ExtensionList.hpp"
+#include "http/Request.hpp"
+#include "http/RequestParser.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wsh::handshake {
+
+// One header of the response to send, in order.
+struct ResponseHeader {
+  std::string_view name;
+  std::string value;
+};
+
+// Everything the engine concluded about one request: whether it is accepted, the HRESULT, the
+// response to send (the 101 or the error response), the request as read, and every problem.
+// Views point into the input, which must outlive the outcome.
+struct Outcome {
+  bool accepted = false;
+  unsigned status = 400;
+  diagnostics::Hresult hresult = diagnostics::k_e_invalid_protocol_format;
+  std::vector<ResponseHeader> response_headers;
+  // The request as read; absent when it could not be read.
+  std::optional<http::Request> request;
+  // Why the request could not be read, when it could not.
+  std::optional<http::ParseErrorKind> read_failure;
+  // The trimmed key and its accept value, when the key is valid.
+  std::string_view sec_websocket_key;
+  std::string sec_websocket_accept;
+  std::vector<std::string_view> offered_subprotocols;
+  std::vector<Extension> offered_extensions;
+  // Every problem found, in input order.
+  std::vector<diagnostics::Diagnostic> diagnostics;
+};
+
+// The reason phrase of a status code this engine sends (RFC 9110 15).
+std::string_view reason_phrase(unsigned status);
+
+} // namespace wsh::handshake

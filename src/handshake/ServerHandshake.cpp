@@ -1,0 +1,556 @@
+#include "handshake/ServerHandshake.hpp"
+
+#include "handshake/AcceptKey.hpp"
+#include "http/Grammar.hpp"
+#include "http/Host.hpp"
+#include "http/ListParser.hpp"
+#include "util/Base64.hpp"
+#include "util/Escape.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <utility>
+
+namespace wsh::handshake {
+
+namespace {
+
+using diagnostics::DiagnosticId;
+using diagnostics::Severity;
+using http::Field;
+using http::iequals;
+
+// The fields the handshake reads, found in one pass over the request.
+struct HandshakeFields {
+  std::vector<const Field*> host;
+  std::vector<const Field*> upgrade;
+  std::vector<const Field*> connection;
+  std::vector<const Field*> key;
+  std::vector<const Field*> version;
+  std::vector<const Field*> protocol;
+  std::vector<const Field*> extensions;
+  const Field* origin = nullptr;
+
+  explicit HandshakeFields(const http::Request& request) {
+    for (const Field& field : request.fields) {
+      const std::string_view name = field.name;
+      if (iequals(name, "Host")) {
+        host.push_back(&field);
+      } else if (iequals(name, "Upgrade")) {
+        upgrade.push_back(&field);
+      } else if (iequals(name, "Connection")) {
+        connection.push_back(&field);
+      } else if (iequals(name, "Sec-WebSocket-Key")) {
+        key.push_back(&field);
+      } else if (iequals(name, "Sec-WebSocket-Version")) {
+        version.push_back(&field);
+      } else if (iequals(name, "Sec-WebSocket-Protocol")) {
+        protocol.push_back(&field);
+      } else if (iequals(name, "Sec-WebSocket-Extensions")) {
+        extensions.push_back(&field);
+      } else if (iequals(name, "Origin") && origin == nullptr) {
+        origin = &field;
+      }
+    }
+  }
+};
+
+// What a comma-separated list field (all its lines together) said.
+struct TokenListSummary {
+  bool present = false;
+  bool valid = true;
+  bool has_wanted = false;
+  std::vector<std::string_view> others;
+};
+
+std::string quote_list(const std::vector<std::string_view>& items) {
+  std::string out;
+  for (const std::string_view item : items) {
+    if (!out.empty()) {
+      out += ", ";
+    }
+    out += fmt::format("`{}`", item);
+  }
+  return out;
+}
+
+// Runs the checks of RFC 6455 4.2.1 and 4.2.2 in the RFC's order, each adding diagnostics.
+class Checker {
+public:
+  Checker(http::Request request, const ServerChoices& choices)
+      : m_choices(choices), m_fields(request) {
+    // The reader's findings (line endings, trailing bytes) come first; the engine's follow.
+    m_outcome.diagnostics = std::move(request.diagnostics);
+    request.diagnostics.clear();
+    // m_fields points into the field vector's buffer, which moving the vector keeps in place.
+    m_outcome.request = std::move(request);
+  }
+
+  Outcome run() &&;
+
+private:
+  const http::Request& request() const { return *m_outcome.request; }
+  std::size_t offset_of(std::string_view part) const { return request().offset_of(part); }
+  void report(DiagnosticId id, std::size_t offset, std::string message,
+              std::string_view header = {}) {
+    m_outcome.diagnostics.push_back(
+        diagnostics::make_diagnostic(id, offset, std::move(message), header));
+  }
+  // Where a missing field would have been: the empty line that ends the header block.
+  std::size_t missing_at() const;
+
+  TokenListSummary summarize_list(const std::vector<const Field*>& fields, std::string_view header,
+                                  std::string_view wanted, bool allow_slash);
+
+  void check_method();
+  void check_http_version();
+  void check_host();
+  void check_upgrade_and_connection();
+  void check_key();
+  void check_version();
+  void check_origin();
+  void check_offered_subprotocols();
+  void check_offered_extensions();
+  void check_selected_subprotocol();
+  void check_selected_extensions();
+  void conclude();
+
+  const ServerChoices& m_choices;
+  HandshakeFields m_fields;
+  Outcome m_outcome;
+  std::vector<std::string> m_selected_extensions;
+};
+
+std::size_t Checker::missing_at() const {
+  const http::Request& r = request();
+  std::size_t end = r.header_size;
+  const std::string_view block = r.input.substr(0, end);
+  if (block.ends_with("\r\n\r\n")) {
+    return end - 2;
+  }
+  if (block.ends_with("\n\n") || block.ends_with("\n\r\n")) {
+    return block.ends_with("\r\n") ? end - 2 : end - 1;
+  }
+  return end;
+}
+
+TokenListSummary Checker::summarize_list(const std::vector<const Field*>& fields,
+                                         std::string_view header, std::string_view wanted,
+                                         bool allow_slash) {
+  TokenListSummary summary;
+  summary.present = !fields.empty();
+  for (const Field* field : fields) {
+    auto error = http::visit_token_list(field->value, allow_slash, [&](std::string_view element) {
+      if (iequals(element, wanted)) {
+        summary.has_wanted = true;
+      } else {
+        summary.others.push_back(element);
+      }
+    });
+    if (error) {
+      summary.valid = false;
+      report(DiagnosticId::invalid_token_list, offset_of(field->value) + error->offset,
+             fmt::format("{} in {}: {}", util::describe_byte(field->value[error->offset]), header,
+                         error->message),
+             field->name);
+    }
+  }
+  return summary;
+}
+
+// RFC 6455 4.2.1 item 1: "An HTTP/1.1 or higher GET request".
+void Checker::check_method() {
+  if (request().method != "GET") {
+    report(DiagnosticId::method_not_get, offset_of(request().method),
+           fmt::format("the method is `{}`; a WebSocket handshake is a GET (methods are "
+                       "case-sensitive)",
+                       request().method));
+  }
+}
+
+void Checker::check_http_version() {
+  const int major = request().version_major();
+  const int minor = request().version_minor();
+  if (major == 1 && minor >= 1) {
+    return;
+  }
+  const std::string message =
+      major < 1 || (major == 1 && minor == 0)
+          ? fmt::format("`{}` has no Upgrade mechanism; the handshake needs HTTP/1.1",
+                        request().version)
+          : fmt::format("`{}` in an HTTP/1 request line; WebSocket over HTTP/2 and HTTP/3 uses "
+                        "extended CONNECT (RFC 8441, RFC 9220), not this request",
+                        request().version);
+  report(DiagnosticId::unsupported_http_version, offset_of(request().version), message);
+}
+
+// RFC 6455 4.2.1 item 2; RFC 9112 3.2: exactly one Host.
+void Checker::check_host() {
+  const auto& host = m_fields.host;
+  if (host.empty()) {
+    report(DiagnosticId::missing_host, missing_at(), "no Host header field", "Host");
+    return;
+  }
+  if (host.size() > 1) {
+    report(DiagnosticId::duplicate_host, offset_of(host[1]->name),
+           fmt::format("Host appears {} times; exactly one is allowed", host.size()),
+           host[1]->name);
+    return;
+  }
+  if (auto error = http::check_host(host[0]->value)) {
+    report(DiagnosticId::invalid_host, offset_of(host[0]->value) + error->offset,
+           fmt::format("invalid Host `{}`: {}", host[0]->value, error->message), host[0]->name);
+  }
+}
+
+// RFC 6455 4.2.1 items 3 and 4: Upgrade lists "websocket", Connection lists "upgrade", both
+// case-insensitively. Both are hop-by-hop, so a proxy that does not know WebSocket drops them
+// while the Sec-WebSocket-* fields pass through: that gets its own diagnosis.
+void Checker::check_upgrade_and_connection() {
+  const TokenListSummary upgrade = summarize_list(m_fields.upgrade, "Upgrade", "websocket", true);
+  const TokenListSummary connection =
+      summarize_list(m_fields.connection, "Connection", "upgrade", false);
+
+  const Field* upgrade_field = m_fields.upgrade.empty() ? nullptr : m_fields.upgrade.front();
+  const Field* connection_field =
+      m_fields.connection.empty() ? nullptr : m_fields.connection.front();
+
+  if (upgrade.valid && upgrade.present && !upgrade.has_wanted) {
+    report(DiagnosticId::upgrade_not_websocket, offset_of(upgrade_field->value),
+           upgrade.others.empty()
+               ? std::string("Upgrade is empty; it must list `websocket`")
+               : fmt::format("Upgrade lists {} but not `websocket`", quote_list(upgrade.others)),
+           upgrade_field->name);
+  } else if (upgrade.has_wanted && !upgrade.others.empty()) {
+    report(DiagnosticId::upgrade_lists_other_protocols, offset_of(upgrade_field->value),
+           fmt::format("Upgrade lists {} besides `websocket`", quote_list(upgrade.others)),
+           upgrade_field->name);
+  }
+
+  const bool upgrade_missing = !upgrade.present;
+  const bool connection_lacks_token = connection.valid && !connection.has_wanted;
+  const bool looks_like_websocket = !m_fields.key.empty() || !m_fields.version.empty();
+  const std::string connection_text =
+      connection_field == nullptr ? std::string("there is no Connection field")
+      : connection.others.empty() ? std::string("Connection is empty")
+                                  : fmt::format("Connection is {}", quote_list(connection.others));
+
+  if (looks_like_websocket && (upgrade_missing || connection_lacks_token) &&
+      (upgrade_missing || upgrade.has_wanted)) {
+    std::string what;
+    if (upgrade_missing && connection_lacks_token) {
+      what = fmt::format("Upgrade is missing and {}", connection_text);
+    } else if (upgrade_missing) {
+      what = "Upgrade is missing";
+    } else {
+      what = fmt::format("{} (no `upgrade`)", connection_text);
+    }
+    report(DiagnosticId::hop_by_hop_headers_stripped,
+           connection_field != nullptr ? offset_of(connection_field->name) : missing_at(),
+           fmt::format("the request carries Sec-WebSocket-* fields, but {}: a proxy between the "
+                       "client and here dropped the hop-by-hop headers",
+                       what),
+           connection_field != nullptr ? connection_field->name : std::string_view("Connection"));
+    return;
+  }
+  if (upgrade_missing) {
+    report(DiagnosticId::missing_upgrade, missing_at(), "no Upgrade header field", "Upgrade");
+  }
+  if (connection_lacks_token) {
+    report(DiagnosticId::missing_connection_upgrade,
+           connection_field != nullptr ? offset_of(connection_field->value) : missing_at(),
+           fmt::format("{}; it must list `upgrade`", connection_text),
+           connection_field != nullptr ? connection_field->name : std::string_view("Connection"));
+  }
+}
+
+// RFC 6455 4.2.1 item 5: one Sec-WebSocket-Key, the base64 of 16 bytes.
+void Checker::check_key() {
+  const auto& key = m_fields.key;
+  if (key.empty()) {
+    report(DiagnosticId::missing_key, missing_at(), "no Sec-WebSocket-Key header field",
+           "Sec-WebSocket-Key");
+    return;
+  }
+  if (key.size() > 1) {
+    report(DiagnosticId::duplicate_key, offset_of(key[1]->name),
+           fmt::format("Sec-WebSocket-Key appears {} times; exactly one is allowed", key.size()),
+           key[1]->name);
+    return;
+  }
+  const std::string_view value = key[0]->value;
+  if (!util::is_base64_of_16_bytes(value)) {
+    std::string why;
+    const auto bad = std::find_if(value.begin(), value.end(), [](char c) {
+      return !util::is_base64_alphabet(c) && c != '=';
+    });
+    if (bad != value.end()) {
+      why = fmt::format("{} is not a base64 character", util::describe_byte(*bad));
+    } else {
+      why = fmt::format("it is {} characters; the base64 of 16 bytes is 22 characters and `==`",
+                        value.size());
+    }
+    const std::size_t at = bad != value.end()
+                               ? offset_of(value) + static_cast<std::size_t>(bad - value.begin())
+                               : offset_of(value);
+    report(DiagnosticId::invalid_key, at,
+           fmt::format("Sec-WebSocket-Key `{}` is not the base64 of 16 bytes: {}", value, why),
+           key[0]->name);
+    return;
+  }
+  m_outcome.sec_websocket_key = value;
+  const std::array<char, 28> accept = compute_accept(value);
+  m_outcome.sec_websocket_accept.assign(accept.data(), accept.size());
+}
+
+// RFC 6455 4.2.1 item 6 and 4.2.2: one Sec-WebSocket-Version, exactly 13.
+void Checker::check_version() {
+  const auto& version = m_fields.version;
+  if (version.empty()) {
+    report(DiagnosticId::missing_version, missing_at(), "no Sec-WebSocket-Version header field",
+           "Sec-WebSocket-Version");
+    return;
+  }
+  if (version.size() > 1) {
+    report(DiagnosticId::duplicate_version, offset_of(version[1]->name),
+           fmt::format("Sec-WebSocket-Version appears {} times; exactly one is allowed",
+                       version.size()),
+           version[1]->name);
+    return;
+  }
+  if (version[0]->value != "13") {
+    report(DiagnosticId::unsupported_version, offset_of(version[0]->value),
+           fmt::format("Sec-WebSocket-Version is `{}`; the only version is 13",
+                       version[0]->value),
+           version[0]->name);
+  }
+}
+
+// RFC 6455 4.2.1 item 7: browsers send Origin; other clients may.
+void Checker::check_origin() {
+  if (m_fields.origin == nullptr) {
+    report(DiagnosticId::no_origin, missing_at(), "no Origin header field: not a browser",
+           "Origin");
+  }
+}
+
+// RFC 6455 4.2.1 item 8 and 4.1 item 10: a list of unique tokens.
+void Checker::check_offered_subprotocols() {
+  for (const Field* field : m_fields.protocol) {
+    auto error = http::visit_token_list(field->value, false, [&](std::string_view element) {
+      const auto& offered = m_outcome.offered_subprotocols;
+      if (std::find(offered.begin(), offered.end(), element) != offered.end()) {
+        report(DiagnosticId::duplicate_subprotocol, offset_of(element),
+               fmt::format("`{}` is offered twice", element), field->name);
+        return;
+      }
+      m_outcome.offered_subprotocols.push_back(element);
+    });
+    if (error) {
+      report(DiagnosticId::invalid_token_list, offset_of(field->value) + error->offset,
+             fmt::format("{} in Sec-WebSocket-Protocol: {}",
+                         util::describe_byte(field->value[error->offset]), error->message),
+             field->name);
+    }
+  }
+}
+
+// RFC 6455 4.2.1 item 9 and 9.1.
+void Checker::check_offered_extensions() {
+  for (const Field* field : m_fields.extensions) {
+    if (auto error = parse_extension_list(field->value, m_outcome.offered_extensions)) {
+      report(DiagnosticId::invalid_extension_offer, offset_of(field->value) + error->offset,
+             fmt::format("Sec-WebSocket-Extensions: {}", error->message), field->name);
+    }
+  }
+}
+
+// RFC 6455 4.2.2 item 5, subprotocol: "one of the values the client sent", or none.
+void Checker::check_selected_subprotocol() {
+  const auto& offered = m_outcome.offered_subprotocols;
+  const Field* field = m_fields.protocol.empty() ? nullptr : m_fields.protocol.front();
+  const std::size_t at = field != nullptr ? offset_of(field->value) : missing_at();
+  const std::string_view header =
+      field != nullptr ? field->name : std::string_view("Sec-WebSocket-Protocol");
+  if (!m_choices.subprotocol) {
+    if (!offered.empty()) {
+      report(DiagnosticId::subprotocol_not_selected, at,
+             fmt::format("the client offered {} and none was chosen", quote_list(offered)),
+             header);
+    }
+    return;
+  }
+  const std::string& chosen = *m_choices.subprotocol;
+  if (!http::is_token(chosen)) {
+    report(DiagnosticId::invalid_selected_subprotocol, at,
+           fmt::format("the chosen subprotocol `{}` is not a token", chosen), header);
+    return;
+  }
+  if (std::find(offered.begin(), offered.end(), chosen) != offered.end()) {
+    return;
+  }
+  report(DiagnosticId::subprotocol_not_offered, at,
+         offered.empty()
+             ? fmt::format("`{}` was chosen, but the client offered no subprotocol", chosen)
+             : fmt::format("`{}` was chosen, but the client offered only {} (compared exactly)",
+                           chosen, quote_list(offered)),
+         header);
+}
+
+// RFC 6455 4.2.2 item 6 and 9.1: the server answers only extensions the client offered.
+void Checker::check_selected_extensions() {
+  const Field* field = m_fields.extensions.empty() ? nullptr : m_fields.extensions.front();
+  const std::size_t at = field != nullptr ? offset_of(field->value) : missing_at();
+  const std::string_view header =
+      field != nullptr ? field->name : std::string_view("Sec-WebSocket-Extensions");
+  std::vector<std::string_view> offered_names;
+  for (const Extension& offer : m_outcome.offered_extensions) {
+    if (std::find(offered_names.begin(), offered_names.end(), offer.name) ==
+        offered_names.end()) {
+      offered_names.push_back(offer.name);
+    }
+  }
+  for (const std::string& choice : m_choices.extensions) {
+    std::vector<Extension> parsed;
+    const auto error = parse_extension_list(choice, parsed);
+    if (error || parsed.size() != 1) {
+      report(DiagnosticId::invalid_selected_extension, at,
+             error ? fmt::format("the chosen extension `{}`: {}", choice, error->message)
+                   : fmt::format("`{}` names {} extensions; give each its own -e", choice,
+                                 parsed.size()),
+             header);
+      continue;
+    }
+    const Extension& selected = parsed.front();
+    if (std::find(offered_names.begin(), offered_names.end(), selected.name) ==
+        offered_names.end()) {
+      report(DiagnosticId::extension_not_offered, at,
+             offered_names.empty()
+                 ? fmt::format("`{}` was chosen, but the client offered no extension",
+                               selected.name)
+                 : fmt::format("`{}` was chosen, but the client offered only {}", selected.name,
+                               quote_list(offered_names)),
+             header);
+      continue;
+    }
+    m_selected_extensions.push_back(format_extension(selected));
+  }
+}
+
+std::vector<ResponseHeader> error_response_headers(unsigned status) {
+  std::vector<ResponseHeader> headers;
+  if (status == 426) {
+    // RFC 6455 4.4 and RFC 9110 15.5.22: name the version and the protocol to upgrade to.
+    headers.push_back({"Connection", "Upgrade"});
+    headers.push_back({"Upgrade", "websocket"});
+    headers.push_back({"Sec-WebSocket-Version", "13"});
+  } else {
+    if (status == 405) {
+      headers.push_back({"Allow", "GET"});
+    }
+    headers.push_back({"Connection", "close"});
+  }
+  headers.push_back({"Content-Length", "0"});
+  return headers;
+}
+
+void Checker::conclude() {
+  auto& found = m_outcome.diagnostics;
+  if (m_choices.strict) {
+    for (diagnostics::Diagnostic& diagnostic : found) {
+      if (diagnostic.severity == Severity::warning) {
+        diagnostic.severity = Severity::error;
+      }
+    }
+  }
+  // The first error in the RFC's order decides the HRESULT and the status.
+  const auto first_error = std::find_if(found.begin(), found.end(), [](const auto& diagnostic) {
+    return diagnostic.severity == Severity::error;
+  });
+  if (first_error == found.end()) {
+    m_outcome.accepted = true;
+    m_outcome.status = 101;
+    m_outcome.hresult = diagnostics::k_s_ok;
+    auto& headers = m_outcome.response_headers;
+    headers.push_back({"Upgrade", "websocket"});
+    headers.push_back({"Connection", "Upgrade"});
+    headers.push_back({"Sec-WebSocket-Accept", m_outcome.sec_websocket_accept});
+    if (m_choices.subprotocol) {
+      headers.push_back({"Sec-WebSocket-Protocol", *m_choices.subprotocol});
+    }
+    if (!m_selected_extensions.empty()) {
+      headers.push_back({"Sec-WebSocket-Extensions", fmt::format("{}", fmt::join(
+                                                                        m_selected_extensions,
+                                                                        ", "))});
+    }
+  } else {
+    const diagnostics::CatalogueEntry& entry = diagnostics::describe(first_error->id);
+    m_outcome.accepted = false;
+    m_outcome.status = entry.status;
+    m_outcome.hresult = entry.hresult;
+    m_outcome.response_headers = error_response_headers(entry.status);
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) { return a.offset < b.offset; });
+}
+
+Outcome Checker::run() && {
+  check_method();
+  check_http_version();
+  check_host();
+  check_upgrade_and_connection();
+  check_key();
+  check_version();
+  check_origin();
+  check_offered_subprotocols();
+  check_offered_extensions();
+  check_selected_subprotocol();
+  check_selected_extensions();
+  conclude();
+  return std::move(m_outcome);
+}
+
+} // namespace
+
+std::string_view reason_phrase(unsigned status) {
+  switch (status) {
+  case 101:
+    return "Switching Protocols";
+  case 400:
+    return "Bad Request";
+  case 405:
+    return "Method Not Allowed";
+  case 426:
+    return "Upgrade Required";
+  case 431:
+    return "Request Header Fields Too Large";
+  default:
+    return "Unknown";
+  }
+}
+
+Outcome answer_request(http::Request request, const ServerChoices& choices) {
+  return Checker(std::move(request), choices).run();
+}
+
+Outcome begin_server_handshake(std::string_view input, const ServerChoices& choices,
+                               const http::ParseOptions& options) {
+  auto parsed = http::parse_request(input, options);
+  if (!parsed) {
+    const http::ParseError& error = parsed.error();
+    const diagnostics::CatalogueEntry& entry = diagnostics::describe(error.id);
+    Outcome outcome;
+    outcome.accepted = false;
+    outcome.read_failure = error.kind;
+    outcome.status = entry.status;
+    outcome.hresult = entry.hresult;
+    outcome.response_headers = error_response_headers(entry.status);
+    outcome.diagnostics.push_back(diagnostics::make_diagnostic(error.id, error.offset,
+                                                               error.message));
+    return outcome;
+  }
+  return answer_request(std::move(*parsed), choices);
+}
+
+} // namespace wsh::handshake

@@ -1,0 +1,88 @@
+#include "http/Host.hpp"
+
+#include "util/Escape.hpp"
+
+#include <fmt/format.h>
+
+namespace wsh::http {
+
+namespace {
+
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// unreserved / sub-delims (RFC 3986 2.2, 2.3); pct-encoded is checked by the caller.
+bool is_reg_name_char(char c) {
+  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+    return true;
+  }
+  return std::string_view("-._~!$&'()*+,;=").find(c) != std::string_view::npos;
+}
+
+} // namespace
+
+std::optional<HostError> check_host(std::string_view value) {
+  if (value.empty()) {
+    return HostError{0, "Host is empty"};
+  }
+  if (const std::size_t at = value.find('@'); at != std::string_view::npos) {
+    return HostError{at, "Host holds userinfo ('user@'); it must name only host and port"};
+  }
+  std::size_t i = 0;
+  if (value.front() == '[') {
+    // IP-literal = "[" ( IPv6address / IPvFuture ) "]"; checked for its alphabet only.
+    const std::size_t close = value.find(']');
+    if (close == std::string_view::npos) {
+      return HostError{0, "an IP literal opens with '[' but never closes with ']'"};
+    }
+    for (i = 1; i < close; ++i) {
+      const char c = value[i];
+      if (!is_hex(c) && c != ':' && c != '.' && c != 'v' && c != 'V' && !is_reg_name_char(c)) {
+        return HostError{i, fmt::format("{} is not allowed in an IP literal", util::describe_byte(c))};
+      }
+    }
+    if (close == 1) {
+      return HostError{1, "the IP literal is empty"};
+    }
+    i = close + 1;
+  } else {
+    for (; i < value.size() && value[i] != ':'; ++i) {
+      const char c = value[i];
+      if (c == '/' || c == '?' || c == '#') {
+        return HostError{i, fmt::format("Host holds a path, query or fragment ({}); it must name "
+                                        "only host and port",
+                                        util::describe_byte(c))};
+      }
+      if (c == '%') {
+        if (i + 2 >= value.size() || !is_hex(value[i + 1]) || !is_hex(value[i + 2])) {
+          return HostError{i, "'%' must start a percent-encoded byte such as %2D"};
+        }
+        i += 2;
+        continue;
+      }
+      if (!is_reg_name_char(c)) {
+        return HostError{i, fmt::format("{} is not allowed in a host name", util::describe_byte(c))};
+      }
+    }
+    if (i == 0) {
+      return HostError{0, "the host name before the port is empty"};
+    }
+  }
+  if (i == value.size()) {
+    return std::nullopt;
+  }
+  if (value[i] != ':') {
+    return HostError{i, fmt::format("{} follows the IP literal; only \":\" port may",
+                                    util::describe_byte(value[i]))};
+  }
+  for (std::size_t p = i + 1; p < value.size(); ++p) {
+    if (value[p] < '0' || value[p] > '9') {
+      return HostError{p, fmt::format("{} in the port; a port is digits only",
+                                      util::describe_byte(value[p]))};
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace wsh::http

@@ -1,0 +1,20 @@
+#include "output/HttpRenderer.hpp"
+
+#include <fmt/format.h>
+
+namespace wsh::output {
+
+std::string render_http(const handshake::Outcome& outcome) {
+  std::string out = fmt::format("HTTP/1.1 {} {}\r\n", outcome.status,
+                                handshake::reason_phrase(outcome.status));
+  for (const handshake::ResponseHeader& header : outcome.response_headers) {
+    out += header.name;
+    out += ": ";
+    out += header.value;
+    out += "\r\n";
+  }
+  out += "\r\n";
+  return out;
+}
+
+} // namespace wsh::output

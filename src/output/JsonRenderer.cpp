@@ -1,0 +1,82 @@
+#include "output/JsonRenderer.hpp"
+
+#include "util/TextPosition.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace wsh::output {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json string_or_null(std::string_view text) {
+  return text.empty() ? Json(nullptr) : Json(std::string(text));
+}
+
+Json request_json(const http::Request& request, const Source& source) {
+  Json fields = Json::array();
+  for (const http::Field& field : request.fields) {
+    fields.push_back({{"name", std::string(field.name)},
+                      {"value", std::string(field.value)},
+                      {"line", util::locate(source.bytes, request.offset_of(field.name)).line}});
+  }
+  return {{"method", std::string(request.method)},
+          {"target", std::string(request.target)},
+          {"version", std::string(request.version)},
+          {"header_bytes", request.header_size},
+          {"bytes_after_headers", request.bytes_after_headers()},
+          {"fields", std::move(fields)}};
+}
+
+Json diagnostic_json(const diagnostics::Diagnostic& diagnostic, const Source& source) {
+  const diagnostics::CatalogueEntry& entry = diagnostics::describe(diagnostic.id);
+  const util::LineColumn position = util::locate(source.bytes, diagnostic.offset);
+  return {{"id", std::string(entry.name)},
+          {"severity", std::string(diagnostics::to_string(diagnostic.severity))},
+          {"message", diagnostic.message},
+          {"line", position.line},
+          {"column", position.column},
+          {"offset", diagnostic.offset},
+          {"header", string_or_null(diagnostic.header)},
+          {"reference", std::string(entry.reference)},
+          {"consequence", std::string(entry.consequence)},
+          {"hint", std::string(entry.hint)}};
+}
+
+} // namespace
+
+std::string render_json(const handshake::Outcome& outcome, const Source& source) {
+  Json headers = Json::array();
+  for (const handshake::ResponseHeader& header : outcome.response_headers) {
+    headers.push_back({{"name", std::string(header.name)}, {"value", header.value}});
+  }
+  Json diagnostics = Json::array();
+  for (const diagnostics::Diagnostic& diagnostic : outcome.diagnostics) {
+    diagnostics.push_back(diagnostic_json(diagnostic, source));
+  }
+  Json accept = nullptr;
+  if (!outcome.sec_websocket_accept.empty()) {
+    accept = {{"key", std::string(outcome.sec_websocket_key)},
+              {"accept", outcome.sec_websocket_accept}};
+  }
+  const Json document = {
+      {"schema_version", k_json_schema_version},
+      {"ok", outcome.accepted},
+      {"status", outcome.status},
+      {"reason", std::string(handshake::reason_phrase(outcome.status))},
+      {"hresult",
+       {{"name", std::string(outcome.hresult.name)},
+        {"value", fmt::format("0x{:08X}", outcome.hresult.value)}}},
+      {"response_headers", std::move(headers)},
+      {"accept", std::move(accept)},
+      {"input", std::string(source.name)},
+      {"request", outcome.request ? request_json(*outcome.request, source) : Json(nullptr)},
+      {"diagnostics", std::move(diagnostics)}};
+  std::string out = document.dump(2, ' ', false, Json::error_handler_t::replace);
+  out += '\n';
+  return out;
+}
+
+} // namespace wsh::output

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "handshake/Outcome.hpp"
+#include "output/Source.hpp"
+
+#include <string>
+
+namespace wsh::output {
+
+// The response headers, one `Name: value` line each; nothing when the handshake failed.
+std::string render_text_headers(const handshake::Outcome& outcome);
+
+// Diagnostics as a compiler prints them, for standard error:
+//   FILE:LINE:COL: severity: message [id]
+//       LINE | the line, escaped
+//            |      ^
+//     = effect: what breaks    = fix: how to fix it    = see: RFC section
+// then a one-line summary. Every byte from the input is escaped (see util::escape_for_terminal);
+// `color` adds ANSI SGR colours. Empty when there is nothing to say.
+std::string render_text_diagnostics(const handshake::Outcome& outcome, const Source& source,
+                                    bool color);
+
+} // namespace wsh::output
