@@ -17,10 +17,10 @@ namespace wsh::cli {
 namespace {
 
 constexpr std::string_view k_description =
-    "ws-handshake reads one raw HTTP/1.1 WebSocket upgrade request (as a client sent it) and "
-    "answers it as a server would, per RFC 6455: it prints the response headers to send, or "
-    "every reason the request is invalid, with the line and column of each problem. It is "
-    "the engine of WebSocketBeginServerHandshake, portable.";
+    "Answer a WebSocket opening handshake as a server would (RFC 6455).\n"
+    "Reads one raw HTTP/1.1 upgrade request, as a client sent it, from FILE or standard input;\n"
+    "prints the response headers to send, or every reason the request is invalid, with the\n"
+    "line and column of each problem.\n";
 
 constexpr std::string_view k_footer = R"(Examples:
   ws-handshake samples/chromium.http
@@ -84,19 +84,19 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   CLI::App app{std::string(k_description), "ws-handshake"};
   app.footer(std::string(k_footer));
   app.set_version_flag("--version", std::string("ws-handshake ") + k_version);
-  app.get_formatter()->column_width(34);
+  app.get_formatter()->column_width(26);
 
   std::string format = "text";
   std::string color = "auto";
   std::string protocol;
   app.add_option("FILE", options.input_path,
                  "The request to read; '-' or absent reads standard input")
-      ->option_text("FILE");
+      ->type_name("");
   app.add_option("-p,--protocol", protocol,
-                 "The subprotocol the server chose; it must be one the client offered")
+                 "The subprotocol the server chose; it must be one\nthe client offered")
       ->option_text("NAME");
   app.add_option("-e,--extension", options.choices.extensions,
-                 "An extension the server accepts, with its parameters, e.g. "
+                 "An extension the server accepts, with its parameters, as\n"
                  "'permessage-deflate; client_max_window_bits=15' (repeatable)")
       ->option_text("EXT")
       ->allow_extra_args(false);
@@ -105,8 +105,8 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
       ->option_text("FORMAT");
   app.add_flag("--strict", options.choices.strict, "Warnings fail the handshake too");
   app.add_flag("-q,--quiet", options.quiet, "Print nothing; report through the exit status");
-  app.add_option("--color", color, "Colour diagnostics: auto (a terminal without NO_COLOR), "
-                                   "always or never")
+  app.add_option("--color", color, "Colour diagnostics: auto (a terminal, unless NO_COLOR\n"
+                                   "is set), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->option_text("WHEN");
   app.add_option("--max-header-bytes", options.parse.max_header_bytes,
@@ -114,9 +114,9 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
       ->check(CLI::Range(std::size_t{64}, std::size_t{1048576}))
       ->option_text("N");
   app.add_flag("--allow-truncated", options.parse.allow_truncated,
-               "Treat the end of input as the end of the headers (pasted header blocks)");
+               "Treat the end of input as the end of the headers\n(for pasted header blocks)");
   app.add_flag("--list-diagnostics", options.list_diagnostics,
-               "List every diagnostic id with its severity and meaning, then exit");
+               "List every diagnostic id with its severity and\nmeaning, then exit");
 
   try {
     app.parse(argc, argv);
