@@ -29,6 +29,9 @@ std::optional<HostError> check_host(std::string_view value) {
   if (const std::size_t at = value.find('@'); at != std::string_view::npos) {
     return HostError{at, "Host holds userinfo ('user@'); it must name only host and port"};
   }
+  if (const std::size_t scheme = value.find("://"); scheme != std::string_view::npos) {
+    return HostError{scheme, "Host holds a scheme ('://'); it must name only host and port"};
+  }
   std::size_t i = 0;
   if (value.front() == '[') {
     // IP-literal = "[" ( IPv6address / IPvFuture ) "]"; checked for its alphabet only.

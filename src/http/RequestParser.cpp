@@ -139,7 +139,7 @@ std::optional<ParseError> RequestReader::read_request_line(const Line& line,
     return malformed(DiagnosticId::malformed_request_line, line.end,
                      "the request line has no HTTP version after the request target");
   }
-  if (last_space == target_begin) {
+  if (last_space == target_begin || m_input[target_begin] == ' ') {
     return malformed(DiagnosticId::malformed_request_line, target_begin,
                      "two spaces where one separates the method from the request target");
   }

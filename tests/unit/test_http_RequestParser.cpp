@@ -1,0 +1,203 @@
+#include "http/RequestParser.hpp"
+
+#include "TestSupport.hpp"
+
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <string>
+
+using namespace wsh::http;
+using wsh::diagnostics::DiagnosticId;
+using wsh::test::ExactBuffer;
+
+namespace {
+
+// One raw request and what reading it must give: success, or the kind, rule and byte offset
+// of the first problem.
+struct ParseRow {
+  std::string_view rule;
+  std::string input;
+  std::optional<ParseErrorKind> kind;
+  DiagnosticId id{};
+  std::size_t offset = 0;
+};
+
+const std::string k_valid = "GET /chat HTTP/1.1\r\n"
+                            "Host: server.example.com\r\n"
+                            "Upgrade: websocket\r\n"
+                            "\r\n";
+
+} // namespace
+
+TEST_CASE("http::parse_request rejects each malformation at the offending byte") {
+  using enum ParseErrorKind;
+  const ParseRow rows[] = {
+      {"valid", k_valid, std::nullopt},
+      {"leading empty line skipped (RFC 9112 2.2)", "\r\n" + k_valid, std::nullopt},
+      {"absolute-form target", "GET ws://h/chat HTTP/1.1\r\nHost: h\r\n\r\n", std::nullopt},
+      {"empty input", "", incomplete, DiagnosticId::empty_input, 0},
+      {"no empty line", "GET / HTTP/1.1\r\nHost: a\r\n", incomplete,
+       DiagnosticId::incomplete_request, 25},
+      {"cut inside a line", "GET / HTTP/1.1\r\nHo", incomplete, DiagnosticId::incomplete_request,
+       18},
+      {"bare CR in a value", "GET / HTTP/1.1\r\nA: x\ry\r\n\r\n", malformed, DiagnosticId::bare_cr,
+       20},
+      {"bare CR in the request line", "GET /\r HTTP/1.1\r\n\r\n", malformed, DiagnosticId::bare_cr,
+       5},
+      {"obs-fold", "GET / HTTP/1.1\r\nA: x\r\n y\r\n\r\n", malformed, DiagnosticId::obs_fold, 22},
+      {"tab fold", "GET / HTTP/1.1\r\nA: x\r\n\ty\r\n\r\n", malformed, DiagnosticId::obs_fold, 22},
+      {"space before colon", "GET / HTTP/1.1\r\nHost : a\r\n\r\n", malformed,
+       DiagnosticId::whitespace_before_colon, 20},
+      {"no colon", "GET / HTTP/1.1\r\nHost a\r\n\r\n", malformed,
+       DiagnosticId::invalid_field_name, 20},
+      {"name only", "GET / HTTP/1.1\r\nHost\r\n\r\n", malformed, DiagnosticId::missing_colon, 16},
+      {"empty name", "GET / HTTP/1.1\r\n: a\r\n\r\n", malformed, DiagnosticId::invalid_field_name,
+       16},
+      {"bad name byte", "GET / HTTP/1.1\r\nHo(st: a\r\n\r\n", malformed,
+       DiagnosticId::invalid_field_name, 18},
+      {"NUL in value", std::string("GET / HTTP/1.1\r\nA: x\0y\r\n\r\n", 27), malformed,
+       DiagnosticId::control_byte_in_value, 20},
+      {"ESC in value", "GET / HTTP/1.1\r\nA: \x1b[31m\r\n\r\n", malformed,
+       DiagnosticId::control_byte_in_value, 19},
+      {"DEL in value", "GET / HTTP/1.1\r\nA: \x7f\r\n\r\n", malformed,
+       DiagnosticId::control_byte_in_value, 19},
+      {"bad method byte", "GE(T / HTTP/1.1\r\n\r\n", malformed, DiagnosticId::invalid_method, 2},
+      {"tab after method", "GET\t/ HTTP/1.1\r\n\r\n", malformed,
+       DiagnosticId::malformed_request_line, 3},
+      {"two spaces after method", "GET  / HTTP/1.1\r\n\r\n", malformed,
+       DiagnosticId::malformed_request_line, 4},
+      {"no version (HTTP/0.9)", "GET /\r\n\r\n", malformed, DiagnosticId::malformed_request_line,
+       5},
+      {"method only", "GET\r\n\r\n", malformed, DiagnosticId::malformed_request_line, 3},
+      {"space in target", "GET /a b HTTP/1.1\r\n\r\n", malformed,
+       DiagnosticId::invalid_request_target, 6},
+      {"fragment in target", "GET /a#b HTTP/1.1\r\n\r\n", malformed,
+       DiagnosticId::invalid_request_target, 6},
+      {"non-ASCII in target", "GET /\xc3\xa9 HTTP/1.1\r\n\r\n", malformed,
+       DiagnosticId::invalid_request_target, 5},
+      {"asterisk-form", "GET * HTTP/1.1\r\n\r\n", malformed, DiagnosticId::invalid_request_target,
+       4},
+      {"authority-form", "GET host:80 HTTP/1.1\r\n\r\n", std::nullopt},
+      {"relative target", "GET chat HTTP/1.1\r\n\r\n", malformed,
+       DiagnosticId::invalid_request_target, 4},
+      {"lower-case version", "GET / http/1.1\r\n\r\n", malformed,
+       DiagnosticId::invalid_http_version, 6},
+      {"version without minor", "GET / HTTP/1\r\n\r\n", malformed,
+       DiagnosticId::invalid_http_version, 12},
+      {"version with two digits", "GET / HTTP/1.10\r\n\r\n", malformed,
+       DiagnosticId::invalid_http_version, 14},
+  };
+  for (const ParseRow& row : rows) {
+    CAPTURE(row.rule);
+    const ExactBuffer buffer(row.input);
+    const auto result = parse_request(buffer.view(), ParseOptions{});
+    if (!row.kind) {
+      CHECK(result.has_value());
+      continue;
+    }
+    REQUIRE_FALSE(result.has_value());
+    CHECK(result.error().kind == *row.kind);
+    CHECK(result.error().id == row.id);
+    CHECK(result.error().offset == row.offset);
+    CHECK_FALSE(result.error().message.empty());
+  }
+}
+
+TEST_CASE("http::parse_request keeps every token as a view into the input") {
+  const ExactBuffer buffer("GET /chat?x=1 HTTP/1.1\r\nHost:  a.example:80 \r\nX-Empty:\r\n\r\n");
+  const auto result = parse_request(buffer.view(), ParseOptions{});
+  REQUIRE(result.has_value());
+  const Request& request = *result;
+  CHECK(request.method == "GET");
+  CHECK(request.target == "/chat?x=1");
+  CHECK(request.version == "HTTP/1.1");
+  CHECK(request.version_major() == 1);
+  CHECK(request.version_minor() == 1);
+  REQUIRE(request.fields.size() == 2);
+  CHECK(request.fields[0].name == "Host");
+  CHECK(request.fields[0].value == "a.example:80"); // OWS trimmed on both sides
+  CHECK(request.offset_of(request.fields[0].value) == 31);
+  CHECK(request.fields[1].value.empty());
+  CHECK(request.header_size == buffer.view().size());
+  CHECK(request.bytes_after_headers() == 0);
+  CHECK(request.diagnostics.empty());
+  for (const Field& field : request.fields) {
+    CHECK(field.name.data() >= buffer.view().data());
+    CHECK(field.value.data() + field.value.size() <= buffer.view().data() + buffer.view().size());
+  }
+}
+
+TEST_CASE("http::parse_request accepts LF line endings with a warning") {
+  const ExactBuffer buffer("GET / HTTP/1.1\nHost: a\n\n");
+  const auto result = parse_request(buffer.view(), ParseOptions{});
+  REQUIRE(result.has_value());
+  REQUIRE(result->diagnostics.size() == 1);
+  CHECK(result->diagnostics[0].id == DiagnosticId::lf_line_endings);
+  CHECK(result->diagnostics[0].offset == 14);
+  CHECK(result->fields.size() == 1);
+}
+
+TEST_CASE("http::parse_request counts bytes after the header block without parsing them") {
+  const ExactBuffer buffer("GET / HTTP/1.1\r\nHost: a\r\n\r\n\x81\x80junk\r\n\r\n");
+  ParseOptions options;
+  const auto exact = parse_request(buffer.view(), options);
+  REQUIRE(exact.has_value());
+  CHECK(exact->bytes_after_headers() == 10);
+  REQUIRE(exact->diagnostics.size() == 1);
+  CHECK(exact->diagnostics[0].id == DiagnosticId::data_after_headers);
+  CHECK(exact->diagnostics[0].offset == 27);
+  CHECK(exact->diagnostics[0].message.starts_with("10 bytes"));
+  options.more_input_unread = true;
+  const auto lower_bound = parse_request(buffer.view(), options);
+  CHECK(lower_bound->diagnostics[0].message.starts_with("at least 10 bytes"));
+}
+
+TEST_CASE("http::parse_request with allow_truncated treats the end as the end of the headers") {
+  const ExactBuffer buffer("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: websocket");
+  ParseOptions options;
+  options.allow_truncated = true;
+  const auto result = parse_request(buffer.view(), options);
+  REQUIRE(result.has_value());
+  CHECK(result->fields.size() == 2);
+  CHECK(result->fields[1].value == "websocket");
+  REQUIRE(result->diagnostics.size() == 1);
+  CHECK(result->diagnostics[0].id == DiagnosticId::truncated_request);
+}
+
+TEST_CASE("http::parse_request enforces its limits") {
+  ParseOptions options;
+  options.max_header_bytes = 64;
+  const std::string big = "GET / HTTP/1.1\r\nA: " + std::string(100, 'x') + "\r\n\r\n";
+  const ExactBuffer over(big);
+  auto result = parse_request(over.view(), options);
+  REQUIRE_FALSE(result.has_value());
+  CHECK(result.error().kind == ParseErrorKind::too_large);
+  CHECK(result.error().id == DiagnosticId::header_block_too_large);
+
+  const ExactBuffer endless(std::string(200, 'x'));
+  result = parse_request(endless.view(), options);
+  REQUIRE_FALSE(result.has_value());
+  CHECK(result.error().kind == ParseErrorKind::too_large);
+  CHECK(result.error().offset == 64);
+
+  std::string many = "GET / HTTP/1.1\r\n";
+  for (int i = 0; i < 257; ++i) {
+    many += "A: b\r\n";
+  }
+  many += "\r\n";
+  const ExactBuffer fields(many);
+  result = parse_request(fields.view(), ParseOptions{});
+  REQUIRE_FALSE(result.has_value());
+  CHECK(result.error().kind == ParseErrorKind::too_large);
+  CHECK(result.error().id == DiagnosticId::too_many_fields);
+  CHECK(result.error().offset == 16 + 256 * 6);
+}
+
+TEST_CASE("http::find_header_end") {
+  CHECK(find_header_end("GET / HTTP/1.1\r\n\r\nrest") == 18);
+  CHECK(find_header_end("GET / HTTP/1.1\n\nrest") == 16);
+  CHECK(find_header_end("\r\n\r\nGET / HTTP/1.1\r\n\r\n") == 22);
+  CHECK(find_header_end("GET / HTTP/1.1\r\n") == std::string_view::npos);
+  CHECK(find_header_end("") == std::string_view::npos);
+}
