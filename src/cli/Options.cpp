@@ -35,16 +35,18 @@ constexpr std::string_view k_footer = R"(Examples:
       Machine-readable outcome on stdout.
 
 Exit status:
-  0  accepted         1  refused (the request or the choices break a rule)
-  2  usage error      3  input error: unreadable, empty, incomplete or oversized input
+  0  accepted (also --help, --version, --list-diagnostics)
+  1  refused: the request or the choices break a rule
+  2  usage error
+  3  input or output error: unreadable, empty, incomplete or oversized input,
+     or standard output could not be written
 
 Diagnostics go to stderr as FILE:LINE:COL: severity: message [id]; see
 --list-diagnostics and ws-handshake(1) for every id.)";
 
 int usage_error(const std::string& message) {
-  std::fprintf(stderr,
-               "ws-handshake: error: %s\nRun 'ws-handshake --help' for the options.\n",
-               util::escape_for_terminal(message).c_str());
+  fmt::print(stderr, "ws-handshake: error: {}\nRun 'ws-handshake --help' for the options.\n",
+             util::escape_for_terminal(message));
   return k_exit_usage;
 }
 
@@ -105,8 +107,9 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
       ->option_text("FORMAT");
   app.add_flag("--strict", options.choices.strict, "Warnings fail the handshake too");
   app.add_flag("-q,--quiet", options.quiet, "Print nothing; report through the exit status");
-  app.add_option("--color", color, "Colour diagnostics: auto (a terminal, unless NO_COLOR\n"
-                                   "is set), always or never")
+  app.add_option("--color", color,
+                 "Colour diagnostics: auto (a terminal, unless NO_COLOR\n"
+                 "is set or TERM=dumb), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->option_text("WHEN");
   app.add_option("--max-header-bytes", options.parse.max_header_bytes,

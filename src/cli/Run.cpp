@@ -101,28 +101,27 @@ int run_handshake(Options& options) {
     out = output::render_json(outcome, source);
     break;
   }
-  if (!write_all(STDOUT_FILENO, out)) {
-    if (errno == EPIPE) {
-      return status; // the reader went away (| head -0): end quietly
-    }
-    const int saved = errno;
-    print_error(fmt::format("cannot write to standard output: {}", std::strerror(saved)));
+  const bool written = write_all(STDOUT_FILENO, out);
+  const int write_error = errno;
+  write_all(STDERR_FILENO, err);
+  if (!written && write_error != EPIPE) {
+    print_error(fmt::format("cannot write to standard output: {}", std::strerror(write_error)));
     return k_exit_input_error;
   }
-  write_all(STDERR_FILENO, err);
+  // A reader that went away (| head -0) is not an error: end quietly with the verdict.
   return status;
 }
 
 } // namespace
 
 int run(int argc, char** argv) {
-  std::signal(SIGPIPE, SIG_IGN);
+  (void)std::signal(SIGPIPE, SIG_IGN);
   try {
     ParsedCommandLine parsed = parse_command_line(argc, argv);
-    if (const int* exit_status = std::get_if<int>(&parsed)) {
+    if (const auto* exit_status = std::get_if<int>(&parsed)) {
       return *exit_status;
     }
-    Options& options = std::get<Options>(parsed);
+    auto& options = std::get<Options>(parsed);
     if (options.list_diagnostics) {
       write_all(STDOUT_FILENO, list_diagnostics());
       return k_exit_accepted;

@@ -1,3 +1,5 @@
 #include "cli/Run.hpp"
 
-int main(int argc, char** argv) { return wsh::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+  return wsh::cli::run(argc, argv);
+}

@@ -18,13 +18,15 @@ constexpr std::array k_entries = {
   CatalogueEntry{empty_input, "empty-input", error,
     "the input holds no bytes at all",
     "RFC 9112 2.1",
-    "A server that reads no request closes the connection without an answer.",
-    "Check that the capture was written; `-` reads standard input."},
+    "A server that reads no request closes the connection or, after its timeout, answers 408 (nginx: client_header_timeout).",
+    "Check that the capture was written; `-` reads standard input.",
+    k_e_invalid_protocol_format, 408},
   CatalogueEntry{incomplete_request, "incomplete-request", error,
     "the input ends before the empty line that closes the header block",
     "RFC 9112 2.1",
-    "A server keeps waiting for the rest of the header block until it times out; the client sees no answer.",
-    "The capture was probably cut: capture the whole request, or pass --allow-truncated to treat the end of input as the end of the headers."},
+    "A server keeps waiting for the rest of the header block until it times out, then closes or answers 408 (nginx: client_header_timeout); the client sees no 101.",
+    "The capture was probably cut: capture the whole request, or pass --allow-truncated to treat the end of input as the end of the headers.",
+    k_e_invalid_protocol_format, 408},
   CatalogueEntry{header_block_too_large, "header-block-too-large", error,
     "the header block is larger than the limit",
     "RFC 6585 5",
@@ -268,7 +270,9 @@ const CatalogueEntry& describe(DiagnosticId id) {
   return *found;
 }
 
-std::span<const CatalogueEntry> catalogue() { return k_entries; }
+std::span<const CatalogueEntry> catalogue() {
+  return k_entries;
+}
 
 std::optional<DiagnosticId> find_diagnostic(std::string_view name) {
   for (const CatalogueEntry& entry : k_entries) {

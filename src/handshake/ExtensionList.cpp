@@ -45,7 +45,8 @@ private:
 };
 
 // quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE            (RFC 9110 5.6.4)
-std::optional<ExtensionSyntaxError> ExtensionListReader::read_quoted(ExtensionParameter& parameter) {
+std::optional<ExtensionSyntaxError>
+ExtensionListReader::read_quoted(ExtensionParameter& parameter) {
   const std::size_t open = m_pos;
   ++m_pos;
   const std::size_t begin = m_pos;
@@ -103,8 +104,7 @@ std::optional<ExtensionSyntaxError> ExtensionListReader::read_parameter(Extensio
   return std::nullopt;
 }
 
-std::optional<ExtensionSyntaxError>
-ExtensionListReader::read(std::vector<Extension>& extensions) {
+std::optional<ExtensionSyntaxError> ExtensionListReader::read(std::vector<Extension>& extensions) {
   bool found_any = false;
   while (true) {
     skip_ows();

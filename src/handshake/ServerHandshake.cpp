@@ -249,7 +249,8 @@ void Checker::check_upgrade_and_connection() {
     report(DiagnosticId::hop_by_hop_headers_stripped,
            connection_field != nullptr ? offset_of(connection_field->name) : missing_at(),
            fmt::format("the request carries Sec-WebSocket-* fields, but {}: a proxy between the "
-                       "client and here dropped the hop-by-hop headers",
+                       "client and here probably dropped the hop-by-hop headers (or the client "
+                       "never sent them)",
                        what),
            connection_field != nullptr ? connection_field->name : std::string_view("Connection"));
     return;
@@ -282,9 +283,8 @@ void Checker::check_key() {
   const std::string_view value = key[0]->value;
   if (!util::is_base64_of_16_bytes(value)) {
     std::string why;
-    const auto bad = std::find_if(value.begin(), value.end(), [](char c) {
-      return !util::is_base64_alphabet(c) && c != '=';
-    });
+    const auto bad = std::find_if(value.begin(), value.end(),
+                                  [](char c) { return !util::is_base64_alphabet(c) && c != '='; });
     if (bad != value.end()) {
       why = fmt::format("{} is not a base64 character", util::describe_byte(*bad));
     } else {
@@ -321,8 +321,7 @@ void Checker::check_version() {
   }
   if (version[0]->value != "13") {
     report(DiagnosticId::unsupported_version, offset_of(version[0]->value),
-           fmt::format("Sec-WebSocket-Version is `{}`; the only version is 13",
-                       version[0]->value),
+           fmt::format("Sec-WebSocket-Version is `{}`; the only version is 13", version[0]->value),
            version[0]->name);
   }
 }
@@ -376,8 +375,7 @@ void Checker::check_selected_subprotocol() {
   if (!m_choices.subprotocol) {
     if (!offered.empty()) {
       report(DiagnosticId::subprotocol_not_selected, at,
-             fmt::format("the client offered {} and none was chosen", quote_list(offered)),
-             header);
+             fmt::format("the client offered {} and none was chosen", quote_list(offered)), header);
     }
     return;
   }
@@ -406,8 +404,7 @@ void Checker::check_selected_extensions() {
       field != nullptr ? field->name : std::string_view("Sec-WebSocket-Extensions");
   std::vector<std::string_view> offered_names;
   for (const Extension& offer : m_outcome.offered_extensions) {
-    if (std::find(offered_names.begin(), offered_names.end(), offer.name) ==
-        offered_names.end()) {
+    if (std::find(offered_names.begin(), offered_names.end(), offer.name) == offered_names.end()) {
       offered_names.push_back(offer.name);
     }
   }
@@ -425,13 +422,13 @@ void Checker::check_selected_extensions() {
     const Extension& selected = parsed.front();
     if (std::find(offered_names.begin(), offered_names.end(), selected.name) ==
         offered_names.end()) {
-      report(DiagnosticId::extension_not_offered, at,
-             offered_names.empty()
-                 ? fmt::format("`{}` was chosen, but the client offered no extension",
-                               selected.name)
-                 : fmt::format("`{}` was chosen, but the client offered only {}", selected.name,
-                               quote_list(offered_names)),
-             header);
+      report(
+          DiagnosticId::extension_not_offered, at,
+          offered_names.empty()
+              ? fmt::format("`{}` was chosen, but the client offered no extension", selected.name)
+              : fmt::format("`{}` was chosen, but the client offered only {}", selected.name,
+                            quote_list(offered_names)),
+          header);
       continue;
     }
     m_selected_extensions.push_back(format_extension(selected));
@@ -480,9 +477,8 @@ void Checker::conclude() {
       headers.push_back({"Sec-WebSocket-Protocol", *m_choices.subprotocol});
     }
     if (!m_selected_extensions.empty()) {
-      headers.push_back({"Sec-WebSocket-Extensions", fmt::format("{}", fmt::join(
-                                                                        m_selected_extensions,
-                                                                        ", "))});
+      headers.push_back(
+          {"Sec-WebSocket-Extensions", fmt::format("{}", fmt::join(m_selected_extensions, ", "))});
     }
   } else {
     const diagnostics::CatalogueEntry& entry = diagnostics::describe(first_error->id);
@@ -521,6 +517,8 @@ std::string_view reason_phrase(unsigned status) {
     return "Bad Request";
   case 405:
     return "Method Not Allowed";
+  case 408:
+    return "Request Timeout";
   case 426:
     return "Upgrade Required";
   case 431:
@@ -546,8 +544,8 @@ Outcome begin_server_handshake(std::string_view input, const ServerChoices& choi
     outcome.status = entry.status;
     outcome.hresult = entry.hresult;
     outcome.response_headers = error_response_headers(entry.status);
-    outcome.diagnostics.push_back(diagnostics::make_diagnostic(error.id, error.offset,
-                                                               error.message));
+    outcome.diagnostics.push_back(
+        diagnostics::make_diagnostic(error.id, error.offset, error.message, error.header));
     return outcome;
   }
   return answer_request(std::move(*parsed), choices);

@@ -27,7 +27,9 @@ constexpr bool is_token(std::string_view text) {
 }
 
 // OWS = *( SP / HTAB )                                                (RFC 9110 5.6.3)
-constexpr bool is_ows(char c) { return c == ' ' || c == '\t'; }
+constexpr bool is_ows(char c) {
+  return c == ' ' || c == '\t';
+}
 
 // The text without leading and trailing OWS.
 constexpr std::string_view trim_ows(std::string_view text) {

@@ -42,7 +42,8 @@ std::optional<HostError> check_host(std::string_view value) {
     for (i = 1; i < close; ++i) {
       const char c = value[i];
       if (!is_hex(c) && c != ':' && c != '.' && c != 'v' && c != 'V' && !is_reg_name_char(c)) {
-        return HostError{i, fmt::format("{} is not allowed in an IP literal", util::describe_byte(c))};
+        return HostError{i,
+                         fmt::format("{} is not allowed in an IP literal", util::describe_byte(c))};
       }
     }
     if (close == 1) {
@@ -65,7 +66,8 @@ std::optional<HostError> check_host(std::string_view value) {
         continue;
       }
       if (!is_reg_name_char(c)) {
-        return HostError{i, fmt::format("{} is not allowed in a host name", util::describe_byte(c))};
+        return HostError{i,
+                         fmt::format("{} is not allowed in a host name", util::describe_byte(c))};
       }
     }
     if (i == 0) {
@@ -81,8 +83,8 @@ std::optional<HostError> check_host(std::string_view value) {
   }
   for (std::size_t p = i + 1; p < value.size(); ++p) {
     if (value[p] < '0' || value[p] > '9') {
-      return HostError{p, fmt::format("{} in the port; a port is digits only",
-                                      util::describe_byte(value[p]))};
+      return HostError{
+          p, fmt::format("{} in the port; a port is digits only", util::describe_byte(value[p]))};
     }
   }
   return std::nullopt;

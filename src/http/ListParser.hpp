@@ -30,12 +30,12 @@ std::optional<ListSyntaxError> visit_token_list(std::string_view value, bool all
     }
     const std::string_view element = trim_ows(value.substr(start, end - start));
     if (!element.empty()) {
-      const std::size_t element_offset = static_cast<std::size_t>(element.data() - value.data());
+      const auto element_offset = static_cast<std::size_t>(element.data() - value.data());
       bool seen_slash = false;
       for (std::size_t i = 0; i < element.size(); ++i) {
         const char c = element[i];
-        const bool slash_ok = allow_slash && c == '/' && !seen_slash && i != 0 &&
-                              i + 1 != element.size();
+        const bool slash_ok =
+            allow_slash && c == '/' && !seen_slash && i != 0 && i + 1 != element.size();
         if (is_tchar(c) || slash_ok) {
           seen_slash = seen_slash || c == '/';
           continue;

@@ -38,8 +38,8 @@ ParseError malformed(DiagnosticId id, std::size_t offset, std::string message) {
 struct Line {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::size_t next = 0;  // where the following line starts
-  bool lf_only = false;  // ended by LF alone
+  std::size_t next = 0; // where the following line starts
+  bool lf_only = false; // ended by LF alone
 };
 
 class RequestReader {
@@ -123,9 +123,9 @@ std::optional<ParseError> RequestReader::read_request_line(const Line& line,
       return malformed(DiagnosticId::malformed_request_line, i,
                        "a tab follows the method; the separator is a single space");
     }
-    return malformed(DiagnosticId::invalid_method, i,
-                     fmt::format("{} is not allowed in a method (a token)",
-                                 describe_byte(m_input[i])));
+    return malformed(
+        DiagnosticId::invalid_method, i,
+        fmt::format("{} is not allowed in a method (a token)", describe_byte(m_input[i])));
   }
   if (i == line.begin) {
     return malformed(DiagnosticId::malformed_request_line, i,
@@ -216,12 +216,12 @@ std::optional<ParseError> RequestReader::check_version(std::size_t begin, std::s
     const char c = m_input[i];
     const bool ok = k_shape[k] == '0' ? (c >= '0' && c <= '9') : c == k_shape[k];
     if (!ok) {
-      return malformed(DiagnosticId::invalid_http_version, i,
-                       fmt::format("{} where the version `HTTP/` DIGIT `.` DIGIT expects {}; "
-                                   "HTTP-name is case-sensitive",
-                                   describe_byte(c),
-                                   k_shape[k] == '0' ? std::string("a digit")
-                                                     : describe_byte(k_shape[k])));
+      return malformed(
+          DiagnosticId::invalid_http_version, i,
+          fmt::format("{} where the version `HTTP/` DIGIT `.` DIGIT expects {}; "
+                      "HTTP-name is case-sensitive",
+                      describe_byte(c),
+                      k_shape[k] == '0' ? std::string("a digit") : describe_byte(k_shape[k])));
     }
   }
   if (begin + k_shape.size() != end) {
@@ -255,14 +255,17 @@ std::optional<ParseError> RequestReader::read_field(const Line& line, Request& r
         ++after;
       }
       if (after < line.end && m_input[after] == ':' && i != line.begin) {
-        return malformed(DiagnosticId::whitespace_before_colon, i,
-                         fmt::format("whitespace between the field name `{}` and the colon",
-                                     slice(line.begin, i)));
+        ParseError error =
+            malformed(DiagnosticId::whitespace_before_colon, i,
+                      fmt::format("whitespace between the field name `{}` and the colon",
+                                  slice(line.begin, i)));
+        error.header = slice(line.begin, i);
+        return error;
       }
     }
-    return malformed(DiagnosticId::invalid_field_name, i,
-                     fmt::format("{} is not allowed in a field name (a token)",
-                                 describe_byte(stop)));
+    return malformed(
+        DiagnosticId::invalid_field_name, i,
+        fmt::format("{} is not allowed in a field name (a token)", describe_byte(stop)));
   }
   if (i == line.begin) {
     return malformed(DiagnosticId::invalid_field_name, i, "the field name before ':' is empty");
@@ -271,9 +274,11 @@ std::optional<ParseError> RequestReader::read_field(const Line& line, Request& r
   for (std::size_t v = i + 1; v < line.end; ++v) {
     const auto c = static_cast<unsigned char>(m_input[v]);
     if ((c < 0x20 && c != '\t') || c == 0x7f) {
-      return malformed(DiagnosticId::control_byte_in_value, v,
-                       fmt::format("control {} in the value of {}", describe_byte(m_input[v]),
-                                   util::escape_for_terminal(name)));
+      ParseError error =
+          malformed(DiagnosticId::control_byte_in_value, v,
+                    fmt::format("control {} in the value of {}", describe_byte(m_input[v]), name));
+      error.header = name;
+      return error;
     }
   }
   if (request.fields.size() == m_options.max_fields) {
@@ -310,8 +315,7 @@ util::Expected<Request, ParseError> RequestReader::read() {
     truncated = true;
   } else if (block_end > m_options.max_header_bytes) {
     return util::unexpected(ParseError{
-        ParseErrorKind::too_large, DiagnosticId::header_block_too_large,
-        m_options.max_header_bytes,
+        ParseErrorKind::too_large, DiagnosticId::header_block_too_large, m_options.max_header_bytes,
         fmt::format("the header block is {} bytes, over the limit of {} (--max-header-bytes)",
                     block_end, m_options.max_header_bytes)});
   }

@@ -32,6 +32,8 @@ struct ParseError {
   diagnostics::DiagnosticId id{};
   std::size_t offset = 0;
   std::string message;
+  // The field the problem is in, when the name could be read (a view into the input).
+  std::string_view header{};
 };
 
 // Reads one request head (RFC 9112 2.1: request-line *( field-line CRLF ) CRLF) from `input`.

@@ -5,8 +5,8 @@
 namespace wsh::output {
 
 std::string render_http(const handshake::Outcome& outcome) {
-  std::string out = fmt::format("HTTP/1.1 {} {}\r\n", outcome.status,
-                                handshake::reason_phrase(outcome.status));
+  std::string out =
+      fmt::format("HTTP/1.1 {} {}\r\n", outcome.status, handshake::reason_phrase(outcome.status));
   for (const handshake::ResponseHeader& header : outcome.response_headers) {
     out += header.name;
     out += ": ";

@@ -20,8 +20,8 @@ struct Palette {
   std::string_view bold, red, magenta, cyan, green, reset;
 };
 
-constexpr Palette k_colors{"\x1b[1m", "\x1b[1;31m", "\x1b[1;35m", "\x1b[1;36m", "\x1b[1;32m",
-                           "\x1b[0m"};
+constexpr Palette k_colors{"\x1b[1m",    "\x1b[1;31m", "\x1b[1;35m",
+                           "\x1b[1;36m", "\x1b[1;32m", "\x1b[0m"};
 constexpr Palette k_plain{"", "", "", "", "", ""};
 
 std::string_view severity_color(Severity severity, const Palette& palette) {
@@ -101,12 +101,10 @@ std::string render_text_diagnostics(const handshake::Outcome& outcome, const Sou
   std::string out;
   std::size_t errors = 0;
   std::size_t warnings = 0;
-  std::size_t notes = 0;
   for (const diagnostics::Diagnostic& diagnostic : outcome.diagnostics) {
     append_diagnostic(out, diagnostic, source, palette);
     errors += diagnostic.severity == Severity::error ? 1 : 0;
     warnings += diagnostic.severity == Severity::warning ? 1 : 0;
-    notes += diagnostic.severity == Severity::note ? 1 : 0;
   }
   if (outcome.accepted) {
     if (warnings > 0) {
@@ -115,16 +113,18 @@ std::string render_text_diagnostics(const handshake::Outcome& outcome, const Sou
     return out;
   }
   if (outcome.read_failure == http::ParseErrorKind::incomplete) {
-    out += fmt::format("ws-handshake: {}refused{}: the request is incomplete; a server would "
-                       "still be waiting for the rest of it\n",
-                       palette.red, palette.reset);
+    out += fmt::format("ws-handshake: {}refused{}: {}; a server would wait, then close or answer "
+                       "408 Request Timeout\n",
+                       palette.red, palette.reset,
+                       outcome.diagnostics.front().id == diagnostics::DiagnosticId::empty_input
+                           ? "no request arrived"
+                           : "the request is incomplete");
     return out;
   }
-  out += fmt::format("ws-handshake: {}refused{}: {}, {}; a server answers {} {} ({} 0x{:08X})\n",
-                     palette.red, palette.reset, plural(errors, "error"),
-                     plural(warnings, "warning"), outcome.status,
-                     handshake::reason_phrase(outcome.status), outcome.hresult.name,
-                     outcome.hresult.value);
+  out += fmt::format(
+      "ws-handshake: {}refused{}: {}, {}; a server answers {} {} ({} 0x{:08X})\n", palette.red,
+      palette.reset, plural(errors, "error"), plural(warnings, "warning"), outcome.status,
+      handshake::reason_phrase(outcome.status), outcome.hresult.name, outcome.hresult.value);
   return out;
 }
 

@@ -4,7 +4,9 @@ namespace wsh::util {
 
 namespace {
 
-bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x7f && c != '\\'; }
+bool is_plain(unsigned char c) {
+  return c >= 0x20 && c < 0x7f && c != '\\';
+}
 
 std::size_t width_of(unsigned char c) {
   if (is_plain(c)) {
