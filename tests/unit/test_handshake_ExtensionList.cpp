@@ -40,16 +40,16 @@ TEST_CASE("handshake::parse_extension_list reports the position of a syntax erro
       {"permessage-deflate", std::nullopt},
       {"a, b", std::nullopt},
       {"a;b=\"1\\0\"", std::nullopt}, // quoted-pair unescapes to the token 10
-      {"a; b = c", std::nullopt},      // OWS around '=' (RFC 6455's implied *LWS)
-      {"", 0},                         // 1#extension needs one
+      {"a; b = c", std::nullopt},     // OWS around '=' (RFC 6455's implied *LWS)
+      {"", 0},                        // 1#extension needs one
       {" , ", 0},
       {"permessage-deflate; client_max_window_bits=", 43},
       {"a;", 2},
       {"a; =1", 3},
       {"a b", 2},
-      {"a;b=\"x y\"", 4},    // unquotes to a non-token
-      {"a;b=\"\"", 4},       // empty is not a token
-      {"a;b=\"open", 4},     // never closes
+      {"a;b=\"x y\"", 4}, // unquotes to a non-token
+      {"a;b=\"\"", 4},    // empty is not a token
+      {"a;b=\"open", 4},  // never closes
       {"a;b=1=2", 5},
       {"(a)", 0},
       {"a;b=@", 4},

@@ -26,8 +26,8 @@ TEST_CASE("util::is_base64_of_16_bytes") {
   const Row rows[] = {
       {"dGhlIHNhbXBsZSBub25jZQ==", true},
       {"AQIDBAUGBwgJCgsMDQ4PEA==", true},
-      {"dGhlIHNhbXBsZSBub25jZR==", true},  // non-zero pad bits, accepted as ws and websockets do
-      {"dGhlIHNhbXBsZSBub25jZQ=", false},  // 23 characters
+      {"dGhlIHNhbXBsZSBub25jZR==", true},   // non-zero pad bits, accepted as ws and websockets do
+      {"dGhlIHNhbXBsZSBub25jZQ=", false},   // 23 characters
       {"dGhlIHNhbXBsZSBub25jZQ===", false}, // 25 characters
       {"dGhlIHNhbXBsZQ==", false},          // 10 bytes
       {"dGhlIHNhbXBsZSBub25jZS4=", false},  // 17 bytes
