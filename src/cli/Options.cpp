@@ -102,11 +102,32 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
                  "'permessage-deflate; client_max_window_bits=15' (repeatable)")
       ->option_text("EXT")
       ->allow_extra_args(false);
+  std::string accept_protocols;
+  std::string prefer = "server";
+  std::string deflate_settings;
+  app.add_option("--accept-protocols", accept_protocols,
+                 "Subprotocols the server supports, comma-separated;\n"
+                 "the first one the client offered is chosen (-p wins)")
+      ->option_text("LIST");
+  app.add_option("--prefer", prefer,
+                 "Whose order --accept-protocols follows: server (the\n"
+                 "list's, as Python websockets) or client (as Node ws)")
+      ->check(CLI::IsMember({"server", "client"}))
+      ->option_text("SIDE");
+  app.add_option("--negotiate-deflate", deflate_settings,
+                 "Accept the first acceptable permessage-deflate offer\n"
+                 "under SETTINGS, e.g. server_max_window_bits=10,\n"
+                 "client_max_window_bits=12,server_no_context_takeover\n"
+                 "(an -e permessage-deflate wins)")
+      ->expected(0, 1)
+      ->option_text("[=SETTINGS]");
   app.add_option("-f,--format", format, "Output: text (headers), http (bytes to send) or json")
       ->check(CLI::IsMember({"text", "http", "json"}))
       ->option_text("FORMAT");
   app.add_flag("--strict", options.choices.strict, "Warnings fail the handshake too");
   app.add_flag("-q,--quiet", options.quiet, "Print nothing; report through the exit status");
+  app.add_flag("-v,--verbose", options.verbose,
+               "Also show the offers and the negotiated result (text)");
   app.add_option("--color", color,
                  "Colour diagnostics: auto (a terminal, unless NO_COLOR\n"
                  "is set or TERM=dumb), always or never")
@@ -121,8 +142,15 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   app.add_flag("--list-diagnostics", options.list_diagnostics,
                "List every diagnostic id with its severity and\nmeaning, then exit");
 
+  // --negotiate-deflate takes its value only as `--negotiate-deflate=SETTINGS`, so that a FILE
+  // after a bare --negotiate-deflate stays a FILE (CLI11 would take it as the value).
+  std::vector<std::string> arguments;
+  for (int i = argc - 1; i > 0; --i) {
+    const std::string_view argument = argv[i];
+    arguments.emplace_back(argument == "--negotiate-deflate" ? "--negotiate-deflate=" : argument);
+  }
   try {
-    app.parse(argc, argv);
+    app.parse(arguments);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
@@ -136,6 +164,34 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
       return usage_error(*error);
     }
     options.choices.subprotocol = protocol;
+  }
+  if (app.count("--accept-protocols") > 0) {
+    std::size_t start = 0;
+    while (start <= accept_protocols.size()) {
+      std::size_t end = accept_protocols.find(',', start);
+      if (end == std::string::npos) {
+        end = accept_protocols.size();
+      }
+      const std::string name(
+          http::trim_ows(std::string_view(accept_protocols).substr(start, end - start)));
+      start = end + 1;
+      if (name.empty()) {
+        continue;
+      }
+      if (auto error = check_protocol(name)) {
+        return usage_error(*error);
+      }
+      options.choices.accept_protocols.push_back(name);
+    }
+  }
+  options.choices.prefer = prefer == "client" ? handshake::ProtocolPreference::client
+                                              : handshake::ProtocolPreference::server;
+  if (app.count("--negotiate-deflate") > 0) {
+    auto settings = handshake::parse_deflate_settings(deflate_settings);
+    if (!settings) {
+      return usage_error(fmt::format("--negotiate-deflate: {}", settings.error()));
+    }
+    options.choices.negotiate_deflate = *settings;
   }
   for (const std::string& extension : options.choices.extensions) {
     if (auto error = check_extension(extension)) {

@@ -21,6 +21,7 @@ struct Options {
   Format format = Format::text;
   ColorWhen color = ColorWhen::auto_detect;
   bool quiet = false;
+  bool verbose = false;
   bool list_diagnostics = false;
   handshake::ServerChoices choices;
   http::ParseOptions parse;

@@ -101,6 +101,9 @@ int run_handshake(Options& options) {
     out = output::render_json(outcome, source);
     break;
   }
+  if (options.verbose && options.format != Format::json && outcome.request) {
+    err.insert(0, output::render_text_negotiation(outcome, source));
+  }
   const bool written = write_all(STDOUT_FILENO, out);
   const int write_error = errno;
   write_all(STDERR_FILENO, err);

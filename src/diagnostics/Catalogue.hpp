@@ -63,6 +63,20 @@ enum class DiagnosticId : std::uint16_t {
   subprotocol_not_selected = 62,
   invalid_selected_extension = 63,
   extension_not_offered = 64,
+  // permessage-deflate (RFC 7692).
+  invalid_deflate_offer = 80,
+  duplicate_deflate_response = 81,
+  deflate_response_unknown_parameter = 82,
+  deflate_response_duplicate_parameter = 83,
+  deflate_response_invalid_value = 84,
+  deflate_response_missing_value = 85,
+  deflate_missing_server_no_context_takeover = 86,
+  deflate_server_window_not_honoured = 87,
+  deflate_client_window_not_offered = 88,
+  deflate_client_window_larger = 89,
+  deflate_window_bits_8 = 90,
+  deflate_answers_declined_offer = 91,
+  deflate_not_negotiated = 92,
 };
 
 // Everything known about one rule: its stable kebab-case name, severity, a one-line summary,

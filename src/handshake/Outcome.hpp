@@ -19,6 +19,17 @@ struct ResponseHeader {
   std::string value;
 };
 
+// What became of one offered extension: accepted, declined (and why), or left unanswered
+// because the server did not choose it.
+struct OfferVerdict {
+  enum class State { not_selected, accepted, declined };
+  State state = State::not_selected;
+  std::string reason;
+};
+
+// "not-selected", "accepted" or "declined".
+std::string_view to_string(OfferVerdict::State state);
+
 // Everything the engine concluded about one request: whether it is accepted, the HRESULT, the
 // response to send (the 101 or the error response), the request as read, and every problem.
 // Views point into the input, which must outlive the outcome.
@@ -36,6 +47,12 @@ struct Outcome {
   std::string sec_websocket_accept;
   std::vector<std::string_view> offered_subprotocols;
   std::vector<Extension> offered_extensions;
+  // One verdict per offered extension, in the same order.
+  std::vector<OfferVerdict> offer_verdicts;
+  // The negotiated result: the subprotocol and the extensions the response carries (or would
+  // carry, when the handshake failed for another reason).
+  std::optional<std::string> selected_subprotocol;
+  std::vector<std::string> selected_extensions;
   // Every problem found, in input order.
   std::vector<diagnostics::Diagnostic> diagnostics;
 };

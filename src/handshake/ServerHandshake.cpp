@@ -112,14 +112,20 @@ private:
   void check_origin();
   void check_offered_subprotocols();
   void check_offered_extensions();
+  std::optional<std::string> negotiated_subprotocol() const;
   void check_selected_subprotocol();
+  void negotiate_deflate(const DeflateSettings& settings);
+  void check_window_bits_8(const DeflateParameters& response, std::size_t offer_index);
+  void check_deflate_choice(const Extension& selected, std::size_t at, std::string_view header);
   void check_selected_extensions();
   void conclude();
 
   const ServerChoices& m_choices;
   HandshakeFields m_fields;
   Outcome m_outcome;
-  std::vector<std::string> m_selected_extensions;
+  // The parameters of each offered extension that is a valid permessage-deflate offer.
+  std::vector<std::optional<DeflateParameters>> m_deflate_offers;
+  bool m_deflate_chosen = false;
 };
 
 std::size_t Checker::missing_at() const {
@@ -355,7 +361,8 @@ void Checker::check_offered_subprotocols() {
   }
 }
 
-// RFC 6455 4.2.1 item 9 and 9.1.
+// RFC 6455 4.2.1 item 9 and 9.1; RFC 7692 5: a permessage-deflate offer with bad parameters is
+// declined, not failed.
 void Checker::check_offered_extensions() {
   for (const Field* field : m_fields.extensions) {
     if (auto error = parse_extension_list(field->value, m_outcome.offered_extensions)) {
@@ -363,6 +370,48 @@ void Checker::check_offered_extensions() {
              fmt::format("Sec-WebSocket-Extensions: {}", error->message), field->name);
     }
   }
+  const auto& offers = m_outcome.offered_extensions;
+  m_outcome.offer_verdicts.assign(offers.size(), OfferVerdict{});
+  m_deflate_offers.assign(offers.size(), std::nullopt);
+  for (std::size_t i = 0; i < offers.size(); ++i) {
+    if (offers[i].name != k_permessage_deflate) {
+      continue;
+    }
+    auto parameters = read_deflate_parameters(offers[i], DeflateRole::offer);
+    if (parameters) {
+      m_deflate_offers[i] = *parameters;
+      continue;
+    }
+    const DeflateParameterError& error = parameters.error();
+    const std::string_view where = error.parameter < offers[i].parameters.size()
+                                       ? offers[i].parameters[error.parameter].name
+                                       : offers[i].name;
+    report(DiagnosticId::invalid_deflate_offer, offset_of(where),
+           fmt::format("permessage-deflate offer `{}`: {}; the server must decline it",
+                       offers[i].text, error.message),
+           "Sec-WebSocket-Extensions");
+    m_outcome.offer_verdicts[i] = {OfferVerdict::State::declined, error.message};
+  }
+}
+
+// --accept-protocols: the first subprotocol both sides support, in the preferred side's order.
+std::optional<std::string> Checker::negotiated_subprotocol() const {
+  const auto& offered = m_outcome.offered_subprotocols;
+  const auto& supported = m_choices.accept_protocols;
+  if (m_choices.prefer == ProtocolPreference::client) {
+    for (const std::string_view name : offered) {
+      if (std::find(supported.begin(), supported.end(), name) != supported.end()) {
+        return std::string(name);
+      }
+    }
+  } else {
+    for (const std::string& name : supported) {
+      if (std::find(offered.begin(), offered.end(), name) != offered.end()) {
+        return name;
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 // RFC 6455 4.2.2 item 5, subprotocol: "one of the values the client sent", or none.
@@ -372,28 +421,158 @@ void Checker::check_selected_subprotocol() {
   const std::size_t at = field != nullptr ? offset_of(field->value) : missing_at();
   const std::string_view header =
       field != nullptr ? field->name : std::string_view("Sec-WebSocket-Protocol");
-  if (!m_choices.subprotocol) {
+  const std::optional<std::string> chosen =
+      m_choices.subprotocol ? m_choices.subprotocol : negotiated_subprotocol();
+  if (!chosen) {
     if (!offered.empty()) {
       report(DiagnosticId::subprotocol_not_selected, at,
-             fmt::format("the client offered {} and none was chosen", quote_list(offered)), header);
+             m_choices.accept_protocols.empty()
+                 ? fmt::format("the client offered {} and none was chosen", quote_list(offered))
+                 : fmt::format("the client offered {}, none of which the server accepts",
+                               quote_list(offered)),
+             header);
     }
     return;
   }
-  const std::string& chosen = *m_choices.subprotocol;
-  if (!http::is_token(chosen)) {
+  if (!http::is_token(*chosen)) {
     report(DiagnosticId::invalid_selected_subprotocol, at,
-           fmt::format("the chosen subprotocol `{}` is not a token", chosen), header);
+           fmt::format("the chosen subprotocol `{}` is not a token", *chosen), header);
     return;
   }
-  if (std::find(offered.begin(), offered.end(), chosen) != offered.end()) {
+  if (std::find(offered.begin(), offered.end(), *chosen) == offered.end()) {
+    report(DiagnosticId::subprotocol_not_offered, at,
+           offered.empty()
+               ? fmt::format("`{}` was chosen, but the client offered no subprotocol", *chosen)
+               : fmt::format("`{}` was chosen, but the client offered only {} (compared exactly)",
+                             *chosen, quote_list(offered)),
+           header);
     return;
   }
-  report(DiagnosticId::subprotocol_not_offered, at,
-         offered.empty()
-             ? fmt::format("`{}` was chosen, but the client offered no subprotocol", chosen)
-             : fmt::format("`{}` was chosen, but the client offered only {} (compared exactly)",
-                           chosen, quote_list(offered)),
-         header);
+  m_outcome.selected_subprotocol = chosen;
+}
+
+// --negotiate-deflate: answer the first acceptable permessage-deflate offer, in the client's
+// order, under the server's settings (RFC 7692 5, 7.1).
+void Checker::negotiate_deflate(const DeflateSettings& settings) {
+  auto& verdicts = m_outcome.offer_verdicts;
+  bool accepted = false;
+  for (std::size_t i = 0; i < m_deflate_offers.size(); ++i) {
+    if (!m_deflate_offers[i]) {
+      continue;
+    }
+    if (accepted) {
+      verdicts[i] = {OfferVerdict::State::not_selected, "an earlier offer was accepted"};
+      continue;
+    }
+    const DeflateParameters response = answer_deflate_offer(*m_deflate_offers[i], settings);
+    verdicts[i] = {OfferVerdict::State::accepted, "the first acceptable permessage-deflate offer"};
+    m_outcome.selected_extensions.push_back(format_deflate(response));
+    check_window_bits_8(response, i);
+    accepted = true;
+  }
+  if (!accepted) {
+    const Field* field = m_fields.extensions.empty() ? nullptr : m_fields.extensions.front();
+    report(DiagnosticId::deflate_not_negotiated,
+           field != nullptr ? offset_of(field->value) : missing_at(),
+           m_deflate_offers.empty()
+               ? std::string("the client offered no extension; answering without compression")
+               : std::string("no permessage-deflate offer is acceptable; answering without "
+                             "compression"),
+           "Sec-WebSocket-Extensions");
+  }
+}
+
+void Checker::check_window_bits_8(const DeflateParameters& response, std::size_t offer_index) {
+  const bool server8 = response.server_max_window_bits == 8;
+  const bool client8 = response.client_max_window_bits == 8;
+  if (server8 || client8) {
+    report(DiagnosticId::deflate_window_bits_8,
+           offset_of(m_outcome.offered_extensions[offer_index].name),
+           fmt::format("the response sets {}=8",
+                       server8 ? "server_max_window_bits" : "client_max_window_bits"),
+           "Sec-WebSocket-Extensions");
+  }
+}
+
+// A chosen permessage-deflate response, checked against the offers (RFC 7692 7.1.1, 7.1.2):
+// it answers the first offer it is valid for.
+void Checker::check_deflate_choice(const Extension& selected, std::size_t at,
+                                   std::string_view header) {
+  if (m_deflate_chosen) {
+    report(DiagnosticId::duplicate_deflate_response, at,
+           "permessage-deflate is chosen twice; a response accepts at most one offer", header);
+    return;
+  }
+  m_deflate_chosen = true;
+  auto response = read_deflate_parameters(selected, DeflateRole::response);
+  if (!response) {
+    using Kind = DeflateParameterError::Kind;
+    const DeflateParameterError& error = response.error();
+    const DiagnosticId id =
+        error.kind == Kind::unknown_parameter ? DiagnosticId::deflate_response_unknown_parameter
+        : error.kind == Kind::duplicate_parameter
+            ? DiagnosticId::deflate_response_duplicate_parameter
+        : error.kind == Kind::missing_value ? DiagnosticId::deflate_response_missing_value
+                                            : DiagnosticId::deflate_response_invalid_value;
+    report(id, at, fmt::format("the chosen `{}`: {}", selected.text, error.message), header);
+    return;
+  }
+  std::optional<std::size_t> first_valid;
+  for (std::size_t i = 0; i < m_deflate_offers.size(); ++i) {
+    if (!m_deflate_offers[i]) {
+      continue;
+    }
+    first_valid = first_valid.value_or(i);
+    if (check_deflate_response(*m_deflate_offers[i], *response).empty()) {
+      m_outcome.offer_verdicts[i] = {OfferVerdict::State::accepted,
+                                     "the application's -e answers it"};
+      check_window_bits_8(*response, i);
+      return;
+    }
+  }
+  if (!first_valid) {
+    report(DiagnosticId::deflate_answers_declined_offer, at,
+           "permessage-deflate was chosen, but every permessage-deflate offer must be declined",
+           header);
+    return;
+  }
+  const Extension& offer = m_outcome.offered_extensions[*first_valid];
+  const std::size_t offer_at = offset_of(offer.text);
+  for (const DeflateViolation violation :
+       check_deflate_response(*m_deflate_offers[*first_valid], *response)) {
+    switch (violation) {
+    case DeflateViolation::missing_server_no_context_takeover:
+      report(DiagnosticId::deflate_missing_server_no_context_takeover, offer_at,
+             fmt::format("the offer `{}` asks for server_no_context_takeover; the chosen `{}` "
+                         "lacks it",
+                         offer.text, selected.text),
+             header);
+      break;
+    case DeflateViolation::server_window_missing_or_larger:
+      report(DiagnosticId::deflate_server_window_not_honoured, offer_at,
+             fmt::format("the offer `{}` limits server_max_window_bits to {}; the chosen `{}` "
+                         "does not answer it with {} or less",
+                         offer.text,
+                         m_deflate_offers[*first_valid]->server_max_window_bits.value_or(15),
+                         selected.text,
+                         m_deflate_offers[*first_valid]->server_max_window_bits.value_or(15)),
+             header);
+      break;
+    case DeflateViolation::client_window_not_offered:
+      report(DiagnosticId::deflate_client_window_not_offered, offer_at,
+             fmt::format("the chosen `{}` sets client_max_window_bits, which the offer `{}` "
+                         "does not carry",
+                         selected.text, offer.text),
+             header);
+      break;
+    case DeflateViolation::client_window_larger:
+      report(DiagnosticId::deflate_client_window_larger, offer_at,
+             fmt::format("the chosen `{}` allows a larger client window than the offer `{}`",
+                         selected.text, offer.text),
+             header);
+      break;
+    }
+  }
 }
 
 // RFC 6455 4.2.2 item 6 and 9.1: the server answers only extensions the client offered.
@@ -402,8 +581,9 @@ void Checker::check_selected_extensions() {
   const std::size_t at = field != nullptr ? offset_of(field->value) : missing_at();
   const std::string_view header =
       field != nullptr ? field->name : std::string_view("Sec-WebSocket-Extensions");
+  const auto& offers = m_outcome.offered_extensions;
   std::vector<std::string_view> offered_names;
-  for (const Extension& offer : m_outcome.offered_extensions) {
+  for (const Extension& offer : offers) {
     if (std::find(offered_names.begin(), offered_names.end(), offer.name) == offered_names.end()) {
       offered_names.push_back(offer.name);
     }
@@ -431,7 +611,21 @@ void Checker::check_selected_extensions() {
           header);
       continue;
     }
-    m_selected_extensions.push_back(format_extension(selected));
+    if (selected.name == k_permessage_deflate) {
+      check_deflate_choice(selected, at, header);
+    } else {
+      for (std::size_t i = 0; i < offers.size(); ++i) {
+        if (offers[i].name == selected.name) {
+          m_outcome.offer_verdicts[i] = {OfferVerdict::State::accepted,
+                                         "the application's -e answers it"};
+          break;
+        }
+      }
+    }
+    m_outcome.selected_extensions.push_back(format_extension(selected));
+  }
+  if (m_choices.negotiate_deflate && !m_deflate_chosen) {
+    negotiate_deflate(*m_choices.negotiate_deflate);
   }
 }
 
@@ -473,12 +667,12 @@ void Checker::conclude() {
     headers.push_back({"Upgrade", "websocket"});
     headers.push_back({"Connection", "Upgrade"});
     headers.push_back({"Sec-WebSocket-Accept", m_outcome.sec_websocket_accept});
-    if (m_choices.subprotocol) {
-      headers.push_back({"Sec-WebSocket-Protocol", *m_choices.subprotocol});
+    if (m_outcome.selected_subprotocol) {
+      headers.push_back({"Sec-WebSocket-Protocol", *m_outcome.selected_subprotocol});
     }
-    if (!m_selected_extensions.empty()) {
-      headers.push_back(
-          {"Sec-WebSocket-Extensions", fmt::format("{}", fmt::join(m_selected_extensions, ", "))});
+    if (!m_outcome.selected_extensions.empty()) {
+      headers.push_back({"Sec-WebSocket-Extensions",
+                         fmt::format("{}", fmt::join(m_outcome.selected_extensions, ", "))});
     }
   } else {
     const diagnostics::CatalogueEntry& entry = diagnostics::describe(first_error->id);
@@ -508,6 +702,18 @@ Outcome Checker::run() && {
 }
 
 } // namespace
+
+std::string_view to_string(OfferVerdict::State state) {
+  switch (state) {
+  case OfferVerdict::State::accepted:
+    return "accepted";
+  case OfferVerdict::State::declined:
+    return "declined";
+  case OfferVerdict::State::not_selected:
+    return "not-selected";
+  }
+  return "not-selected";
+}
 
 std::string_view reason_phrase(unsigned status) {
   switch (status) {

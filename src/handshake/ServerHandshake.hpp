@@ -1,6 +1,7 @@
 #pragma once
 
 #include "handshake/Outcome.hpp"
+#include "handshake/PerMessageDeflate.hpp"
 #include "http/RequestParser.hpp"
 
 #include <optional>
@@ -10,11 +11,21 @@
 
 namespace wsh::handshake {
 
+// Whose order decides among subprotocols both sides support: the server's list (as Python
+// websockets does) or the client's offer (as Node ws does).
+enum class ProtocolPreference { server, client };
+
 // The application's part of the handshake, as WebSocketBeginServerHandshake takes it: the one
-// subprotocol and the extensions it chose (each `name; param; param=value`).
+// subprotocol and the extensions it chose (each `name; param; param=value`), or what the
+// engine should pick for it. Explicit choices always win over the ones to negotiate.
 struct ServerChoices {
   std::optional<std::string> subprotocol;
   std::vector<std::string> extensions;
+  // Subprotocols the server supports, to select from the client's offer.
+  std::vector<std::string> accept_protocols;
+  ProtocolPreference prefer = ProtocolPreference::server;
+  // Accept the first acceptable permessage-deflate offer with these settings.
+  std::optional<DeflateSettings> negotiate_deflate;
   // Warnings fail the handshake too.
   bool strict = false;
 };

@@ -45,6 +45,32 @@ Json diagnostic_json(const diagnostics::Diagnostic& diagnostic, const Source& so
           {"hint", std::string(entry.hint)}};
 }
 
+Json offers_json(const handshake::Outcome& outcome, const Source& source) {
+  Json extensions = Json::array();
+  for (std::size_t i = 0; i < outcome.offered_extensions.size(); ++i) {
+    const handshake::Extension& offer = outcome.offered_extensions[i];
+    Json parameters = Json::array();
+    for (const handshake::ExtensionParameter& parameter : offer.parameters) {
+      parameters.push_back(
+          {{"name", std::string(parameter.name)},
+           {"value", parameter.has_value ? Json(parameter.unquoted_value()) : Json(nullptr)}});
+    }
+    const handshake::OfferVerdict& verdict = outcome.offer_verdicts[i];
+    const auto offset = static_cast<std::size_t>(offer.text.data() - source.bytes.data());
+    extensions.push_back({{"name", std::string(offer.name)},
+                          {"text", std::string(offer.text)},
+                          {"parameters", std::move(parameters)},
+                          {"line", util::locate(source.bytes, offset).line},
+                          {"verdict", std::string(handshake::to_string(verdict.state))},
+                          {"reason", string_or_null(verdict.reason)}});
+  }
+  Json subprotocols = Json::array();
+  for (const std::string_view name : outcome.offered_subprotocols) {
+    subprotocols.push_back(std::string(name));
+  }
+  return {{"subprotocols", std::move(subprotocols)}, {"extensions", std::move(extensions)}};
+}
+
 } // namespace
 
 std::string render_json(const handshake::Outcome& outcome, const Source& source) {
@@ -71,6 +97,11 @@ std::string render_json(const handshake::Outcome& outcome, const Source& source)
         {"value", fmt::format("0x{:08X}", outcome.hresult.value)}}},
       {"response_headers", std::move(headers)},
       {"accept", std::move(accept)},
+      {"negotiated",
+       {{"subprotocol",
+         outcome.selected_subprotocol ? Json(*outcome.selected_subprotocol) : Json(nullptr)},
+        {"extensions", outcome.selected_extensions}}},
+      {"offers", offers_json(outcome, source)},
       {"input", std::string(source.name)},
       {"request", outcome.request ? request_json(*outcome.request, source) : Json(nullptr)},
       {"diagnostics", std::move(diagnostics)}};

@@ -84,6 +84,45 @@ std::string plural(std::size_t count, std::string_view noun) {
 
 } // namespace
 
+std::string render_text_negotiation(const handshake::Outcome& outcome, const Source& source) {
+  std::string out = "ws-handshake: offered subprotocols: ";
+  if (outcome.offered_subprotocols.empty()) {
+    out += "none";
+  }
+  for (std::size_t i = 0; i < outcome.offered_subprotocols.size(); ++i) {
+    out += i == 0 ? "" : ", ";
+    util::append_escaped(out, outcome.offered_subprotocols[i]);
+  }
+  out += '\n';
+  for (std::size_t i = 0; i < outcome.offered_extensions.size(); ++i) {
+    const handshake::Extension& offer = outcome.offered_extensions[i];
+    const handshake::OfferVerdict& verdict = outcome.offer_verdicts[i];
+    const auto offset = static_cast<std::size_t>(offer.text.data() - source.bytes.data());
+    out += fmt::format("ws-handshake: offered extension {} (line {}): ", i + 1,
+                       util::locate(source.bytes, offset).line);
+    util::append_escaped(out, offer.text);
+    out += fmt::format(": {}", handshake::to_string(verdict.state));
+    if (!verdict.reason.empty()) {
+      out += " (";
+      util::append_escaped(out, verdict.reason);
+      out += ')';
+    }
+    out += '\n';
+  }
+  out += "ws-handshake: negotiated: subprotocol ";
+  util::append_escaped(out, outcome.selected_subprotocol.value_or("none"));
+  out += "; extensions ";
+  if (outcome.selected_extensions.empty()) {
+    out += "none";
+  }
+  for (std::size_t i = 0; i < outcome.selected_extensions.size(); ++i) {
+    out += i == 0 ? "" : ", ";
+    util::append_escaped(out, outcome.selected_extensions[i]);
+  }
+  out += '\n';
+  return out;
+}
+
 std::string render_text_headers(const handshake::Outcome& outcome) {
   std::string out;
   if (!outcome.accepted) {

@@ -20,4 +20,10 @@ std::string render_text_headers(const handshake::Outcome& outcome);
 std::string render_text_diagnostics(const handshake::Outcome& outcome, const Source& source,
                                     bool color);
 
+// For -v: the offers, what became of each, and the negotiated result, one line each:
+//   offered subprotocols: chat, superchat
+//   offered extension 1 (line 12): permessage-deflate; client_max_window_bits: accepted (why)
+//   negotiated: subprotocol chat; extensions permessage-deflate
+std::string render_text_negotiation(const handshake::Outcome& outcome, const Source& source);
+
 } // namespace wsh::output
