@@ -124,6 +124,19 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   app.add_option("-f,--format", format, "Output: text (headers), http (bytes to send) or json")
       ->check(CLI::IsMember({"text", "http", "json"}))
       ->option_text("FORMAT");
+  std::string har_path;
+  std::string input_format = "raw";
+  app.add_flag("--batch", options.batch,
+               "The input is a stream of requests back to back: answer\n"
+               "each in order, then print a summary on stderr");
+  app.add_option("--har", har_path,
+                 "Answer the WebSocket handshakes recorded in a HAR file\n"
+                 "(Chrome's or Firefox's devtools export)")
+      ->option_text("FILE");
+  app.add_option("--input-format", input_format,
+                 "raw (HTTP bytes, the default) or har (FILE or stdin)")
+      ->check(CLI::IsMember({"raw", "har"}))
+      ->option_text("FORMAT");
   app.add_flag("--strict", options.choices.strict, "Warnings fail the handshake too");
   app.add_flag("-q,--quiet", options.quiet, "Print nothing; report through the exit status");
   app.add_flag("-v,--verbose", options.verbose,
@@ -159,6 +172,17 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
     return usage_error(e.what());
   }
 
+  if (app.count("--har") > 0) {
+    if (app.count("FILE") > 0) {
+      return usage_error("--har names the input already; give either --har FILE or FILE");
+    }
+    options.input_path = har_path;
+    options.har = true;
+  }
+  options.har = options.har || input_format == "har";
+  if (options.har && options.batch) {
+    return usage_error("--batch reads raw requests; a HAR is read with --har alone");
+  }
   if (app.count("--protocol") > 0) {
     if (auto error = check_protocol(protocol)) {
       return usage_error(*error);

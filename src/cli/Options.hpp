@@ -20,6 +20,9 @@ struct Options {
   std::string input_path = "-";
   Format format = Format::text;
   ColorWhen color = ColorWhen::auto_detect;
+  // --batch: a stream of requests; --har / --input-format har: a HAR file.
+  bool batch = false;
+  bool har = false;
   bool quiet = false;
   bool verbose = false;
   bool list_diagnostics = false;

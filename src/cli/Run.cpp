@@ -1,8 +1,10 @@
 #include "cli/Run.hpp"
 
+#include "cli/Batch.hpp"
 #include "cli/ExitStatus.hpp"
 #include "cli/InputReader.hpp"
 #include "cli/Options.hpp"
+#include "cli/Report.hpp"
 #include "diagnostics/Catalogue.hpp"
 #include "handshake/ServerHandshake.hpp"
 #include "output/HttpRenderer.hpp"
@@ -23,37 +25,6 @@
 namespace wsh::cli {
 
 namespace {
-
-// Writes all of `bytes` to `fd`. False with errno set when the reader has gone or the write
-// failed.
-bool write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      return false;
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
-void print_error(std::string_view message) {
-  write_all(STDERR_FILENO, fmt::format("ws-handshake: error: {}\n", message));
-}
-
-// NO_COLOR (no-color.org) turns automatic colour off; --color=always still wins.
-bool use_color(ColorWhen when) {
-  if (when != ColorWhen::auto_detect) {
-    return when == ColorWhen::always;
-  }
-  const char* no_color = std::getenv("NO_COLOR");
-  const char* term = std::getenv("TERM");
-  return ::isatty(STDERR_FILENO) == 1 && (no_color == nullptr || *no_color == '\0') &&
-         (term == nullptr || std::string_view(term) != "dumb");
-}
 
 std::string list_diagnostics() {
   std::string out;
@@ -88,22 +59,7 @@ int run_handshake(Options& options) {
   const output::Source source{name, input->bytes};
   std::string out;
   std::string err;
-  switch (options.format) {
-  case Format::text:
-    out = output::render_text_headers(outcome);
-    err = output::render_text_diagnostics(outcome, source, use_color(options.color));
-    break;
-  case Format::http:
-    out = output::render_http(outcome);
-    err = output::render_text_diagnostics(outcome, source, use_color(options.color));
-    break;
-  case Format::json:
-    out = output::render_json(outcome, source);
-    break;
-  }
-  if (options.verbose && options.format != Format::json && outcome.request) {
-    err.insert(0, output::render_text_negotiation(outcome, source));
-  }
+  render_outcome(outcome, source, options, use_color(options.color), out, err);
   const bool written = write_all(STDOUT_FILENO, out);
   const int write_error = errno;
   write_all(STDERR_FILENO, err);
@@ -128,6 +84,12 @@ int run(int argc, char** argv) {
     if (options.list_diagnostics) {
       write_all(STDOUT_FILENO, list_diagnostics());
       return k_exit_accepted;
+    }
+    if (options.har) {
+      return run_har(options);
+    }
+    if (options.batch) {
+      return run_batch(options);
     }
     return run_handshake(options);
   } catch (const std::exception& e) {

@@ -4,9 +4,9 @@
 
 namespace wsh::output {
 
-std::string render_http(const handshake::Outcome& outcome) {
-  std::string out =
-      fmt::format("HTTP/1.1 {} {}\r\n", outcome.status, handshake::reason_phrase(outcome.status));
+void render_http(const handshake::Outcome& outcome, std::string& out) {
+  fmt::format_to(std::back_inserter(out), "HTTP/1.1 {} {}\r\n", outcome.status,
+                 handshake::reason_phrase(outcome.status));
   for (const handshake::ResponseHeader& header : outcome.response_headers) {
     out += header.name;
     out += ": ";
@@ -14,7 +14,6 @@ std::string render_http(const handshake::Outcome& outcome) {
     out += "\r\n";
   }
   out += "\r\n";
-  return out;
 }
 
 } // namespace wsh::output

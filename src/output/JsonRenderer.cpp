@@ -20,7 +20,7 @@ Json request_json(const http::Request& request, const Source& source) {
   for (const http::Field& field : request.fields) {
     fields.push_back({{"name", std::string(field.name)},
                       {"value", std::string(field.value)},
-                      {"line", util::locate(source.bytes, request.offset_of(field.name)).line}});
+                      {"line", source.locate(request.offset_of(field.name)).line}});
   }
   return {{"method", std::string(request.method)},
           {"target", std::string(request.target)},
@@ -32,13 +32,13 @@ Json request_json(const http::Request& request, const Source& source) {
 
 Json diagnostic_json(const diagnostics::Diagnostic& diagnostic, const Source& source) {
   const diagnostics::CatalogueEntry& entry = diagnostics::describe(diagnostic.id);
-  const util::LineColumn position = util::locate(source.bytes, diagnostic.offset);
+  const util::LineColumn position = source.locate(diagnostic.offset);
   return {{"id", std::string(entry.name)},
           {"severity", std::string(diagnostics::to_string(diagnostic.severity))},
           {"message", diagnostic.message},
           {"line", position.line},
           {"column", position.column},
-          {"offset", diagnostic.offset},
+          {"offset", source.first_offset + diagnostic.offset},
           {"header", string_or_null(diagnostic.header)},
           {"reference", std::string(entry.reference)},
           {"consequence", std::string(entry.consequence)},
@@ -60,7 +60,7 @@ Json offers_json(const handshake::Outcome& outcome, const Source& source) {
     extensions.push_back({{"name", std::string(offer.name)},
                           {"text", std::string(offer.text)},
                           {"parameters", std::move(parameters)},
-                          {"line", util::locate(source.bytes, offset).line},
+                          {"line", source.locate(offset).line},
                           {"verdict", std::string(handshake::to_string(verdict.state))},
                           {"reason", string_or_null(verdict.reason)}});
   }
@@ -73,7 +73,8 @@ Json offers_json(const handshake::Outcome& outcome, const Source& source) {
 
 } // namespace
 
-std::string render_json(const handshake::Outcome& outcome, const Source& source) {
+std::string render_json(const handshake::Outcome& outcome, const Source& source,
+                        JsonLayout layout, const BatchPosition* position) {
   Json headers = Json::array();
   for (const handshake::ResponseHeader& header : outcome.response_headers) {
     headers.push_back({{"name", std::string(header.name)}, {"value", header.value}});
@@ -87,8 +88,16 @@ std::string render_json(const handshake::Outcome& outcome, const Source& source)
     accept = {{"key", std::string(outcome.sec_websocket_key)},
               {"accept", outcome.sec_websocket_accept}};
   }
-  const Json document = {
-      {"schema_version", k_json_schema_version},
+  Json document = {{"schema_version", k_json_schema_version}};
+  if (position != nullptr) {
+    document["index"] = position->index;
+    document["offset"] = position->offset;
+    if (!position->url.empty()) {
+      document["url"] = std::string(position->url);
+      document["started"] = std::string(position->started);
+    }
+  }
+  const Json body = {
       {"ok", outcome.accepted},
       {"status", outcome.status},
       {"reason", std::string(handshake::reason_phrase(outcome.status))},
@@ -105,7 +114,9 @@ std::string render_json(const handshake::Outcome& outcome, const Source& source)
       {"input", std::string(source.name)},
       {"request", outcome.request ? request_json(*outcome.request, source) : Json(nullptr)},
       {"diagnostics", std::move(diagnostics)}};
-  std::string out = document.dump(2, ' ', false, Json::error_handler_t::replace);
+  document.update(body);
+  std::string out = document.dump(layout == JsonLayout::pretty ? 2 : -1, ' ', false,
+                                  Json::error_handler_t::replace);
   out += '\n';
   return out;
 }

@@ -3,6 +3,7 @@
 #include "handshake/Outcome.hpp"
 #include "output/Source.hpp"
 
+#include <cstdint>
 #include <string>
 
 namespace wsh::output {
@@ -10,8 +11,23 @@ namespace wsh::output {
 // Version of the JSON schema below; raised only when a field changes meaning or goes away.
 inline constexpr int k_json_schema_version = 1;
 
+// Where one result sits in a batch (--batch, --har): its number from 1, the byte offset of
+// the request in the stream, and for a HAR entry its URL and start time.
+struct BatchPosition {
+  std::size_t index = 1;
+  std::uint64_t offset = 0;
+  std::string_view url;
+  std::string_view started;
+};
+
+// Indented for people, or one line per object (NDJSON) for streams.
+enum class JsonLayout { pretty, line };
+
 // One JSON object describing the outcome (schema in man/ws-handshake.1, JSON OUTPUT), followed
-// by a newline. Bytes from the input that are not valid UTF-8 become U+FFFD.
-std::string render_json(const handshake::Outcome& outcome, const Source& source);
+// by a newline; in a batch it starts with the result's position. Bytes from the input that are
+// not valid UTF-8 become U+FFFD.
+std::string render_json(const handshake::Outcome& outcome, const Source& source,
+                        JsonLayout layout = JsonLayout::pretty,
+                        const BatchPosition* position = nullptr);
 
 } // namespace wsh::output

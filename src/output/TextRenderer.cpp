@@ -62,7 +62,7 @@ void append_excerpt(std::string& out, const Source& source, std::size_t offset,
 void append_diagnostic(std::string& out, const diagnostics::Diagnostic& diagnostic,
                        const Source& source, const Palette& palette) {
   const diagnostics::CatalogueEntry& entry = diagnostics::describe(diagnostic.id);
-  const util::LineColumn position = util::locate(source.bytes, diagnostic.offset);
+  const util::LineColumn position = source.locate(diagnostic.offset);
   out += fmt::format("{}", palette.bold);
   util::append_escaped(out, source.name);
   out += fmt::format(":{}:{}:{} {}{}:{} ", position.line, position.column, palette.reset,
@@ -99,7 +99,7 @@ std::string render_text_negotiation(const handshake::Outcome& outcome, const Sou
     const handshake::OfferVerdict& verdict = outcome.offer_verdicts[i];
     const auto offset = static_cast<std::size_t>(offer.text.data() - source.bytes.data());
     out += fmt::format("ws-handshake: offered extension {} (line {}): ", i + 1,
-                       util::locate(source.bytes, offset).line);
+                       source.locate(offset).line);
     util::append_escaped(out, offer.text);
     out += fmt::format(": {}", handshake::to_string(verdict.state));
     if (!verdict.reason.empty()) {
@@ -135,7 +135,7 @@ std::string render_text_headers(const handshake::Outcome& outcome) {
 }
 
 std::string render_text_diagnostics(const handshake::Outcome& outcome, const Source& source,
-                                    bool color) {
+                                    bool color, bool summary) {
   const Palette& palette = color ? k_colors : k_plain;
   std::string out;
   std::size_t errors = 0;
@@ -144,6 +144,9 @@ std::string render_text_diagnostics(const handshake::Outcome& outcome, const Sou
     append_diagnostic(out, diagnostic, source, palette);
     errors += diagnostic.severity == Severity::error ? 1 : 0;
     warnings += diagnostic.severity == Severity::warning ? 1 : 0;
+  }
+  if (!summary) {
+    return out;
   }
   if (outcome.accepted) {
     if (warnings > 0) {

@@ -15,10 +15,10 @@ std::string render_text_headers(const handshake::Outcome& outcome);
 //       LINE | the line, escaped
 //            |      ^
 //     = effect: what breaks    = fix: how to fix it    = see: RFC section
-// then a one-line summary. Every byte from the input is escaped (see util::escape_for_terminal);
-// `color` adds ANSI SGR colours. Empty when there is nothing to say.
+// then, with `summary`, a one-line verdict. Every byte from the input is escaped (see
+// util::escape_for_terminal); `color` adds ANSI SGR colours. Empty when there is nothing to say.
 std::string render_text_diagnostics(const handshake::Outcome& outcome, const Source& source,
-                                    bool color);
+                                    bool color, bool summary = true);
 
 // For -v: the offers, what became of each, and the negotiated result, one line each:
 //   offered subprotocols: chat, superchat

@@ -28,17 +28,23 @@ handshake::Outcome answer(const std::string& input, std::optional<std::string> p
   return handshake::begin_server_handshake(input, choices, http::ParseOptions{});
 }
 
+std::string http_of(const handshake::Outcome& outcome) {
+  std::string out;
+  output::render_http(outcome, out);
+  return out;
+}
+
 } // namespace
 
 TEST_CASE("output::render_http writes the exact response bytes") {
-  CHECK(output::render_http(answer(k_rfc_example, "chat")) ==
+  CHECK(http_of(answer(k_rfc_example, "chat")) ==
         "HTTP/1.1 101 Switching Protocols\r\n"
         "Upgrade: websocket\r\n"
         "Connection: Upgrade\r\n"
         "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"
         "Sec-WebSocket-Protocol: chat\r\n"
         "\r\n");
-  CHECK(output::render_http(answer(k_rfc_example, "nope")) ==
+  CHECK(http_of(answer(k_rfc_example, "nope")) ==
         "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
 }
 

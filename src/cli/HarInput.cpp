@@ -1,0 +1,168 @@
+#include "cli/HarInput.hpp"
+
+#include "util/Escape.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace wsh::cli {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// A HAR larger than this is refused rather than read into memory.
+constexpr std::size_t k_max_har_bytes = std::size_t{256} << 20U;
+
+util::Expected<std::string, std::string> read_all(const std::string& path) {
+  std::string bytes;
+  std::istream* in = &std::cin;
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) {
+      return util::unexpected(fmt::format("cannot open {}: {}", util::escape_for_terminal(path),
+                                          std::strerror(errno)));
+    }
+    in = &file;
+  }
+  std::array<char, 65536> chunk{};
+  while (*in) {
+    in->read(chunk.data(), chunk.size());
+    bytes.append(chunk.data(), static_cast<std::size_t>(in->gcount()));
+    if (bytes.size() > k_max_har_bytes) {
+      return util::unexpected(fmt::format("{} is larger than 256 MiB; split the HAR",
+                                          util::escape_for_terminal(path)));
+    }
+  }
+  if (in->bad()) {
+    return util::unexpected(
+        fmt::format("cannot read {}: it is a directory or unreadable", util::escape_for_terminal(path)));
+  }
+  return bytes;
+}
+
+std::string string_at(const Json& object, const char* key) {
+  const auto found = object.find(key);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+bool is_websocket_entry(const Json& entry, const std::string& url) {
+  const auto response = entry.find("response");
+  if (response != entry.end() && response->is_object()) {
+    const auto status = response->find("status");
+    if (status != response->end() && status->is_number_integer() && status->get<int>() == 101) {
+      return true;
+    }
+  }
+  return string_at(entry, "_resourceType") == "websocket" || url.starts_with("ws:") ||
+         url.starts_with("wss:");
+}
+
+// origin-form of a URL (RFC 9112 3.2.1): path and query, no fragment; "/" when the path is
+// empty.
+std::string target_of(const std::string& url) {
+  std::string rest = url;
+  const std::size_t scheme = rest.find("://");
+  if (scheme != std::string::npos) {
+    const std::size_t path = rest.find_first_of("/?#", scheme + 3);
+    rest = path == std::string::npos ? std::string() : rest.substr(path);
+  }
+  rest = rest.substr(0, rest.find('#'));
+  if (rest.empty() || rest.front() == '?') {
+    rest.insert(0, "/");
+  }
+  return rest;
+}
+
+// HAR's httpVersion as a request line wants it; devtools write "HTTP/1.1", some tools
+// "http/1.1" or nothing.
+std::string version_of(std::string version) {
+  if (version.empty()) {
+    return "HTTP/1.1";
+  }
+  if (version.size() == 8 && (version.starts_with("http/") || version.starts_with("HTTP/"))) {
+    version.replace(0, 4, "HTTP");
+  }
+  return version;
+}
+
+// A CR or LF inside a HAR name or value would forge a header line in the rebuilt request; it
+// becomes NUL so the parser reports a control byte at that very place.
+void append_field_text(std::string& out, const std::string& text) {
+  for (const char c : text) {
+    out += c == '\r' || c == '\n' ? '\0' : c;
+  }
+}
+
+} // namespace
+
+util::Expected<std::vector<HarRequest>, std::string> read_har(const std::string& path) {
+  const std::string shown = path == "-" ? "standard input" : util::escape_for_terminal(path);
+  auto bytes = read_all(path);
+  if (!bytes) {
+    return util::unexpected(bytes.error());
+  }
+  Json document;
+  try {
+    document = Json::parse(*bytes);
+  } catch (const Json::parse_error& e) {
+    return util::unexpected(
+        fmt::format("{} is not a HAR file: not JSON (at byte {})", shown, e.byte));
+  }
+  if (!document.is_object() || !document.contains("log") || !document["log"].is_object() ||
+      !document["log"].contains("entries") || !document["log"]["entries"].is_array()) {
+    return util::unexpected(
+        fmt::format("{} is not a HAR file: it has no log.entries array", shown));
+  }
+  std::vector<HarRequest> found;
+  const Json& entries = document["log"]["entries"];
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Json& entry = entries[i];
+    if (!entry.is_object() || !entry.contains("request") || !entry["request"].is_object()) {
+      return util::unexpected(
+          fmt::format("{} is not a HAR file: log.entries[{}] has no request object", shown, i));
+    }
+    const Json& request = entry["request"];
+    const std::string url = string_at(request, "url");
+    if (!is_websocket_entry(entry, url)) {
+      continue;
+    }
+    HarRequest rebuilt;
+    rebuilt.url = url;
+    rebuilt.started = string_at(entry, "startedDateTime");
+    rebuilt.entry_index = i;
+    std::string& head = rebuilt.request;
+    append_field_text(head, string_at(request, "method"));
+    head += ' ';
+    append_field_text(head, target_of(url));
+    head += ' ';
+    append_field_text(head, version_of(string_at(request, "httpVersion")));
+    head += "\r\n";
+    const auto headers = request.find("headers");
+    if (headers != request.end() && headers->is_array()) {
+      for (const Json& header : *headers) {
+        if (!header.is_object()) {
+          continue;
+        }
+        append_field_text(head, string_at(header, "name"));
+        head += ": ";
+        append_field_text(head, string_at(header, "value"));
+        head += "\r\n";
+      }
+    }
+    head += "\r\n";
+    found.push_back(std::move(rebuilt));
+  }
+  return found;
+}
+
+} // namespace wsh::cli

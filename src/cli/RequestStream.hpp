@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace wsh::cli {
+
+// Cuts a stream of requests written back to back (--batch) into one request head at a time,
+// in constant memory: it holds at most one header block plus one read. Blank lines between
+// requests are skipped (RFC 9112 2.2).
+class RequestStream {
+public:
+  // What next() found.
+  enum class Kind {
+    request,   // a complete header block
+    too_large, // no end of the header block within the limit; the stream resumes after it
+    truncated, // the input ended inside a request
+    end,       // nothing more
+    error,     // reading failed (errno in `error_number`)
+  };
+
+  // One piece of the stream: its bytes (valid until the next call), where it starts (byte
+  // offset and line number in the stream).
+  struct Piece {
+    Kind kind = Kind::end;
+    std::string_view bytes;
+    std::uint64_t offset = 0;
+    std::size_t line = 1;
+    int error_number = 0;
+  };
+
+  RequestStream(int fd, std::size_t max_header_bytes);
+
+  // The next request head, or why there is none.
+  Piece next();
+
+  // Bytes read so far.
+  std::uint64_t bytes_read() const { return m_offset + m_buffer.size(); }
+
+private:
+  bool fill();
+  void consume(std::size_t count);
+  bool skip_to_after_header_end();
+
+  int m_fd;
+  std::size_t m_max_header_bytes;
+  std::string m_buffer;
+  std::size_t m_start = 0;    // first unconsumed byte of m_buffer
+  std::uint64_t m_offset = 0; // stream offset of m_buffer[0]
+  std::size_t m_line = 1;     // stream line of m_buffer[m_start]
+  bool m_eof = false;
+  int m_error = 0;
+  bool m_resync = false; // skip the rest of an oversized header block first
+};
+
+} // namespace wsh::cli
