@@ -115,8 +115,8 @@ int open_input(const std::string& path) {
   }
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    print_error(fmt::format("cannot open {}: {}", util::escape_for_terminal(path),
-                            std::strerror(errno)));
+    print_error(
+        fmt::format("cannot open {}: {}", util::escape_for_terminal(path), std::strerror(errno)));
     return -1;
   }
   struct stat status {};

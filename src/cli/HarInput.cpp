@@ -29,8 +29,8 @@ util::Expected<std::string, std::string> read_all(const std::string& path) {
   if (path != "-") {
     file.open(path, std::ios::binary);
     if (!file) {
-      return util::unexpected(fmt::format("cannot open {}: {}", util::escape_for_terminal(path),
-                                          std::strerror(errno)));
+      return util::unexpected(
+          fmt::format("cannot open {}: {}", util::escape_for_terminal(path), std::strerror(errno)));
     }
     in = &file;
   }
@@ -39,13 +39,13 @@ util::Expected<std::string, std::string> read_all(const std::string& path) {
     in->read(chunk.data(), chunk.size());
     bytes.append(chunk.data(), static_cast<std::size_t>(in->gcount()));
     if (bytes.size() > k_max_har_bytes) {
-      return util::unexpected(fmt::format("{} is larger than 256 MiB; split the HAR",
-                                          util::escape_for_terminal(path)));
+      return util::unexpected(
+          fmt::format("{} is larger than 256 MiB; split the HAR", util::escape_for_terminal(path)));
     }
   }
   if (in->bad()) {
-    return util::unexpected(
-        fmt::format("cannot read {}: it is a directory or unreadable", util::escape_for_terminal(path)));
+    return util::unexpected(fmt::format("cannot read {}: it is a directory or unreadable",
+                                        util::escape_for_terminal(path)));
   }
   return bytes;
 }

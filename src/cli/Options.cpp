@@ -51,18 +51,19 @@ int usage_error(const std::string& message) {
 }
 
 // RFC 6455 4.1 item 10 / 11.3.4: a subprotocol name is a token.
-std::optional<std::string> check_protocol(const std::string& name) {
+std::optional<std::string> check_protocol(const std::string& name,
+                                          std::string_view option = "-p/--protocol") {
   if (http::is_token(name)) {
     return std::nullopt;
   }
   for (std::size_t i = 0; i < name.size(); ++i) {
     if (!http::is_tchar(name[i])) {
-      return fmt::format("-p/--protocol `{}`: {} at column {} is not allowed; a subprotocol "
+      return fmt::format("{} `{}`: {} at column {} is not allowed; a subprotocol "
                          "name is a token (RFC 6455 4.1, RFC 9110 5.6.2)",
-                         name, util::describe_byte(name[i]), i + 1);
+                         option, name, util::describe_byte(name[i]), i + 1);
     }
   }
-  return std::string("-p/--protocol: the subprotocol name is empty");
+  return fmt::format("{}: the subprotocol name is empty", option);
 }
 
 // One -e value: exactly one extension per RFC 6455 9.1.
@@ -104,7 +105,6 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
       ->allow_extra_args(false);
   std::string accept_protocols;
   std::string prefer = "server";
-  std::string deflate_settings;
   app.add_option("--accept-protocols", accept_protocols,
                  "Subprotocols the server supports, comma-separated;\n"
                  "the first one the client offered is chosen (-p wins)")
@@ -114,12 +114,12 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
                  "list's, as Python websockets) or client (as Node ws)")
       ->check(CLI::IsMember({"server", "client"}))
       ->option_text("SIDE");
-  app.add_option("--negotiate-deflate", deflate_settings,
-                 "Accept the first acceptable permessage-deflate offer\n"
-                 "under SETTINGS, e.g. server_max_window_bits=10,\n"
+  std::string listed_only;
+  app.add_option("--negotiate-deflate", listed_only,
+                 "Accept the first acceptable permessage-deflate offer;\n"
+                 "SETTINGS, attached with '=', as server_max_window_bits=10,\n"
                  "client_max_window_bits=12,server_no_context_takeover\n"
                  "(an -e permessage-deflate wins)")
-      ->expected(0, 1)
       ->option_text("[=SETTINGS]");
   app.add_option("-f,--format", format, "Output: text (headers), http (bytes to send) or json")
       ->check(CLI::IsMember({"text", "http", "json"}))
@@ -140,7 +140,7 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   app.add_flag("--strict", options.choices.strict, "Warnings fail the handshake too");
   app.add_flag("-q,--quiet", options.quiet, "Print nothing; report through the exit status");
   app.add_flag("-v,--verbose", options.verbose,
-               "Also show the offers and the negotiated result (text)");
+               "Also show the offers and the negotiated result on\nstderr (text and http)");
   app.add_option("--color", color,
                  "Colour diagnostics: auto (a terminal, unless NO_COLOR\n"
                  "is set or TERM=dumb), always or never")
@@ -155,12 +155,20 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   app.add_flag("--list-diagnostics", options.list_diagnostics,
                "List every diagnostic id with its severity and\nmeaning, then exit");
 
-  // --negotiate-deflate takes its value only as `--negotiate-deflate=SETTINGS`, so that a FILE
-  // after a bare --negotiate-deflate stays a FILE (CLI11 would take it as the value).
-  std::vector<std::string> arguments;
+  // --negotiate-deflate takes its value only attached, as `--negotiate-deflate=SETTINGS`, so a
+  // FILE after a bare --negotiate-deflate stays a FILE; CLI11 would take it as the value, so
+  // the option is read here and CLI11 only lists it in --help.
+  std::optional<std::string> negotiate_deflate;
+  std::vector<std::string> arguments; // reversed, as CLI11 takes them
   for (int i = argc - 1; i > 0; --i) {
     const std::string_view argument = argv[i];
-    arguments.emplace_back(argument == "--negotiate-deflate" ? "--negotiate-deflate=" : argument);
+    constexpr std::string_view k_option = "--negotiate-deflate";
+    if (argument == k_option || argument.starts_with("--negotiate-deflate=")) {
+      negotiate_deflate =
+          std::string(argument.substr(std::min(argument.size(), k_option.size() + 1)));
+      continue;
+    }
+    arguments.emplace_back(argument);
   }
   try {
     app.parse(arguments);
@@ -202,7 +210,7 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
       if (name.empty()) {
         continue;
       }
-      if (auto error = check_protocol(name)) {
+      if (auto error = check_protocol(name, "--accept-protocols")) {
         return usage_error(*error);
       }
       options.choices.accept_protocols.push_back(name);
@@ -210,8 +218,8 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   }
   options.choices.prefer = prefer == "client" ? handshake::ProtocolPreference::client
                                               : handshake::ProtocolPreference::server;
-  if (app.count("--negotiate-deflate") > 0) {
-    auto settings = handshake::parse_deflate_settings(deflate_settings);
+  if (negotiate_deflate) {
+    auto settings = handshake::parse_deflate_settings(*negotiate_deflate);
     if (!settings) {
       return usage_error(fmt::format("--negotiate-deflate: {}", settings.error()));
     }

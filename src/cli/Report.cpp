@@ -44,10 +44,9 @@ void render_outcome(const handshake::Outcome& outcome, const output::Source& sou
                     const Options& options, bool color, std::string& out, std::string& err,
                     const output::BatchPosition* position) {
   if (options.format == Format::json) {
-    out += output::render_json(outcome, source,
-                               position != nullptr ? output::JsonLayout::line
-                                                   : output::JsonLayout::pretty,
-                               position);
+    out += output::render_json(
+        outcome, source,
+        position != nullptr ? output::JsonLayout::line : output::JsonLayout::pretty, position);
     return;
   }
   if (options.verbose && outcome.request) {

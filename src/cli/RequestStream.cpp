@@ -99,8 +99,8 @@ RequestStream::Piece RequestStream::next() {
     }
     const std::string_view pending(m_buffer.data() + m_start, m_buffer.size() - m_start);
     const bool cr_may_start_blank = pending == "\r" && !m_eof;
-    const std::size_t end = cr_may_start_blank ? std::string_view::npos
-                                               : http::find_header_end(pending);
+    const std::size_t end =
+        cr_may_start_blank ? std::string_view::npos : http::find_header_end(pending);
     Piece piece;
     piece.offset = m_offset + m_start;
     piece.line = m_line;

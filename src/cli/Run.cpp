@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -27,10 +28,14 @@ namespace wsh::cli {
 namespace {
 
 std::string list_diagnostics() {
+  std::size_t width = 0;
+  for (const diagnostics::CatalogueEntry& entry : diagnostics::catalogue()) {
+    width = std::max(width, entry.name.size());
+  }
   std::string out;
   for (const diagnostics::CatalogueEntry& entry : diagnostics::catalogue()) {
-    out += fmt::format("{:<31} {:<8} {}\n", entry.name, diagnostics::to_string(entry.severity),
-                       entry.summary);
+    out += fmt::format("{:<{}} {:<8} {}\n", entry.name, width,
+                       diagnostics::to_string(entry.severity), entry.summary);
   }
   return out;
 }

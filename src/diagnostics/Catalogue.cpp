@@ -221,7 +221,7 @@ constexpr std::array k_entries = {
     "the client offered subprotocols and none was chosen",
     "RFC 6455 4.2.2 item 5, RFC 6455 4.1",
     "Chromium fails the connection: \"Error during WebSocket handshake: Sent non-empty 'Sec-WebSocket-Protocol' header but no response was received\"; Node ws: \"Server sent no subprotocol\". Firefox, WebKit and Python websockets open without one.",
-    "Choose one of the offered subprotocols with -p NAME."},
+    "Choose one of the offered subprotocols with -p NAME, or list the server's with --accept-protocols."},
   CatalogueEntry{invalid_selected_extension, "invalid-selected-extension", error,
     "an extension the application chose does not follow the RFC 6455 9.1 grammar",
     "RFC 6455 9.1",

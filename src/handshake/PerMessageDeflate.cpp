@@ -149,8 +149,10 @@ util::Expected<DeflateSettings, std::string> parse_deflate_settings(std::string_
           equals == std::string_view::npos
               ? std::nullopt
               : read_window_bits(http::trim_ows(item.substr(equals + 1)));
-      if (!bits) {
-        return util::unexpected(fmt::format("{} needs a value from 8 to 15, as {}=10", name, name));
+      if (!bits || *bits == 8) {
+        return util::unexpected(
+            fmt::format("{} needs a value from 9 to 15, as {}=10 (zlib cannot use an 8-bit window)",
+                        name, name));
       }
       (name == k_server_max_window_bits ? settings.server_max_window_bits
                                         : settings.client_max_window_bits) = bits;

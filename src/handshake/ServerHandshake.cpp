@@ -464,6 +464,11 @@ void Checker::negotiate_deflate(const DeflateSettings& settings) {
       verdicts[i] = {OfferVerdict::State::not_selected, "an earlier offer was accepted"};
       continue;
     }
+    if (m_deflate_offers[i]->server_max_window_bits == 8) {
+      verdicts[i] = {OfferVerdict::State::declined,
+                     "it limits the server to an 8-bit window, which zlib cannot produce"};
+      continue;
+    }
     const DeflateParameters response = answer_deflate_offer(*m_deflate_offers[i], settings);
     verdicts[i] = {OfferVerdict::State::accepted, "the first acceptable permessage-deflate offer"};
     m_outcome.selected_extensions.push_back(format_deflate(response));
@@ -488,8 +493,11 @@ void Checker::check_window_bits_8(const DeflateParameters& response, std::size_t
   if (server8 || client8) {
     report(DiagnosticId::deflate_window_bits_8,
            offset_of(m_outcome.offered_extensions[offer_index].name),
-           fmt::format("the response sets {}=8",
-                       server8 ? "server_max_window_bits" : "client_max_window_bits"),
+           server8 && client8
+               ? std::string("the response sets server_max_window_bits=8 and "
+                             "client_max_window_bits=8")
+               : fmt::format("the response sets {}=8",
+                             server8 ? "server_max_window_bits" : "client_max_window_bits"),
            "Sec-WebSocket-Extensions");
   }
 }
@@ -611,6 +619,7 @@ void Checker::check_selected_extensions() {
           header);
       continue;
     }
+    const std::size_t problems_before = m_outcome.diagnostics.size();
     if (selected.name == k_permessage_deflate) {
       check_deflate_choice(selected, at, header);
     } else {
@@ -622,7 +631,14 @@ void Checker::check_selected_extensions() {
         }
       }
     }
-    m_outcome.selected_extensions.push_back(format_extension(selected));
+    const bool valid =
+        std::none_of(m_outcome.diagnostics.begin() + static_cast<std::ptrdiff_t>(problems_before),
+                     m_outcome.diagnostics.end(), [](const diagnostics::Diagnostic& d) {
+                       return d.severity == Severity::error;
+                     });
+    if (valid) {
+      m_outcome.selected_extensions.push_back(format_extension(selected));
+    }
   }
   if (m_choices.negotiate_deflate && !m_deflate_chosen) {
     negotiate_deflate(*m_choices.negotiate_deflate);

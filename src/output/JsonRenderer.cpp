@@ -73,8 +73,8 @@ Json offers_json(const handshake::Outcome& outcome, const Source& source) {
 
 } // namespace
 
-std::string render_json(const handshake::Outcome& outcome, const Source& source,
-                        JsonLayout layout, const BatchPosition* position) {
+std::string render_json(const handshake::Outcome& outcome, const Source& source, JsonLayout layout,
+                        const BatchPosition* position) {
   Json headers = Json::array();
   for (const handshake::ResponseHeader& header : outcome.response_headers) {
     headers.push_back({{"name", std::string(header.name)}, {"value", header.value}});
