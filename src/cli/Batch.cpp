@@ -137,6 +137,7 @@ int run_batch(const Options& options) {
   }
   const std::string name = options.input_path == "-" ? "<stdin>" : options.input_path;
   RequestStream stream(fd, options.parse.max_header_bytes);
+  handshake::ServerHandshake engine(options.choices, options.parse);
   BatchReport report(options);
   std::size_t index = 0;
   int status = 0;
@@ -153,8 +154,7 @@ int run_batch(const Options& options) {
       break;
     }
     ++index;
-    const handshake::Outcome outcome =
-        handshake::begin_server_handshake(piece.bytes, options.choices, options.parse);
+    const handshake::Outcome& outcome = engine.answer(piece.bytes);
     const output::Source source{name, piece.bytes, piece.line, piece.offset};
     const output::BatchPosition position{index, piece.offset, {}, {}};
     if (!report.add(outcome, source, position)) {
@@ -186,12 +186,12 @@ int run_har(const Options& options) {
                             util::escape_for_terminal(options.input_path)));
     return k_exit_input_error;
   }
+  handshake::ServerHandshake engine(options.choices, options.parse);
   BatchReport report(options);
   std::size_t index = 0;
   for (const HarRequest& entry : *entries) {
     ++index;
-    const handshake::Outcome outcome =
-        handshake::begin_server_handshake(entry.request, options.choices, options.parse);
+    const handshake::Outcome& outcome = engine.answer(entry.request);
     const std::string name = fmt::format("{}#{}", options.input_path, entry.entry_index);
     const output::Source source{name, entry.request, 1, 0};
     const output::BatchPosition position{index, 0, entry.url, entry.started};

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <unistd.h>
 
 namespace wsh::cli {
@@ -13,9 +14,9 @@ constexpr std::size_t k_read_size = 65536;
 } // namespace
 
 RequestStream::RequestStream(int fd, std::size_t max_header_bytes)
-    : m_fd(fd), m_max_header_bytes(max_header_bytes) {
-  m_buffer.reserve(max_header_bytes + 2 * k_read_size);
-}
+    : m_fd(fd), m_max_header_bytes(max_header_bytes),
+      m_buffer(new char[max_header_bytes + 2 * k_read_size]),
+      m_capacity(max_header_bytes + 2 * k_read_size) {}
 
 // Appends one read to the buffer, first dropping consumed bytes. False at the end of input or
 // on an error.
@@ -24,17 +25,17 @@ bool RequestStream::fill() {
     return false;
   }
   if (m_start > 0) {
-    m_buffer.erase(0, m_start);
+    std::memmove(m_buffer.get(), m_buffer.get() + m_start, m_size - m_start);
+    m_size -= m_start;
     m_offset += m_start;
     m_start = 0;
   }
-  const std::size_t old_size = m_buffer.size();
-  m_buffer.resize(old_size + k_read_size);
+  const std::size_t room = std::min(k_read_size, m_capacity - m_size);
   ssize_t n = 0;
   do {
-    n = ::read(m_fd, m_buffer.data() + old_size, k_read_size);
+    n = ::read(m_fd, m_buffer.get() + m_size, room);
   } while (n < 0 && errno == EINTR);
-  m_buffer.resize(old_size + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
+  m_size += static_cast<std::size_t>(std::max<ssize_t>(n, 0));
   if (n < 0) {
     m_error = errno;
     return false;
@@ -47,8 +48,14 @@ bool RequestStream::fill() {
 }
 
 void RequestStream::consume(std::size_t count) {
-  const std::string_view gone(m_buffer.data() + m_start, count);
-  m_line += static_cast<std::size_t>(std::count(gone.begin(), gone.end(), '\n'));
+  // Lines are few and long: jumping from newline to newline beats looking at every byte.
+  const char* at = m_buffer.get() + m_start;
+  const char* const end = at + count;
+  while ((at = static_cast<const char*>(
+              std::memchr(at, '\n', static_cast<std::size_t>(end - at)))) != nullptr) {
+    ++m_line;
+    ++at;
+  }
   m_start += count;
 }
 
@@ -56,7 +63,7 @@ void RequestStream::consume(std::size_t count) {
 // could start the terminator, so memory stays bounded however long the block is.
 bool RequestStream::skip_to_after_header_end() {
   while (true) {
-    const std::string_view pending(m_buffer.data() + m_start, m_buffer.size() - m_start);
+    const std::string_view pending(m_buffer.get() + m_start, m_size - m_start);
     for (std::size_t i = 0; i < pending.size(); ++i) {
       if (pending[i] != '\n') {
         continue;
@@ -74,7 +81,7 @@ bool RequestStream::skip_to_after_header_end() {
       consume(pending.size() - 2);
     }
     if (!fill()) {
-      consume(m_buffer.size() - m_start);
+      consume(m_size - m_start);
       return false;
     }
   }
@@ -87,17 +94,17 @@ RequestStream::Piece RequestStream::next() {
   }
   while (true) {
     // Blank lines between requests belong to no request.
-    while (m_start < m_buffer.size()) {
+    while (m_start < m_size) {
       if (m_buffer[m_start] == '\n') {
         consume(1);
-      } else if (m_buffer[m_start] == '\r' && m_start + 1 < m_buffer.size() &&
+      } else if (m_buffer[m_start] == '\r' && m_start + 1 < m_size &&
                  m_buffer[m_start + 1] == '\n') {
         consume(2);
       } else {
         break;
       }
     }
-    const std::string_view pending(m_buffer.data() + m_start, m_buffer.size() - m_start);
+    const std::string_view pending(m_buffer.get() + m_start, m_size - m_start);
     const bool cr_may_start_blank = pending == "\r" && !m_eof;
     const std::size_t end =
         cr_may_start_blank ? std::string_view::npos : http::find_header_end(pending);
@@ -117,7 +124,7 @@ RequestStream::Piece RequestStream::next() {
       return piece;
     }
     if (!fill()) {
-      const std::string_view rest(m_buffer.data() + m_start, m_buffer.size() - m_start);
+      const std::string_view rest(m_buffer.get() + m_start, m_size - m_start);
       piece.offset = m_offset + m_start;
       if (m_error != 0) {
         piece.kind = Kind::error;
@@ -130,7 +137,7 @@ RequestStream::Piece RequestStream::next() {
       }
       piece.kind = Kind::truncated;
       piece.bytes = rest;
-      m_start = m_buffer.size();
+      m_start = m_size;
       return piece;
     }
   }

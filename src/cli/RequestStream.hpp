@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -37,7 +38,7 @@ public:
   Piece next();
 
   // Bytes read so far.
-  std::uint64_t bytes_read() const { return m_offset + m_buffer.size(); }
+  std::uint64_t bytes_read() const { return m_offset + m_size; }
 
 private:
   bool fill();
@@ -46,7 +47,10 @@ private:
 
   int m_fd;
   std::size_t m_max_header_bytes;
-  std::string m_buffer;
+  // One block, never zeroed or regrown: the pending bytes are moved to its front before a read.
+  std::unique_ptr<char[]> m_buffer;
+  std::size_t m_capacity = 0;
+  std::size_t m_size = 0;
   std::size_t m_start = 0;    // first unconsumed byte of m_buffer
   std::uint64_t m_offset = 0; // stream offset of m_buffer[0]
   std::size_t m_line = 1;     // stream line of m_buffer[m_start]

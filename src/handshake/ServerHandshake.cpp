@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <initializer_list>
 #include <utility>
 
 namespace wsh::handshake {
@@ -21,37 +23,86 @@ using diagnostics::Severity;
 using http::Field;
 using http::iequals;
 
-// The fields the handshake reads, found in one pass over the request.
+// The fields of one name, in order: inline for the usual one or two, on the heap past four,
+// so a typical handshake allocates nothing here.
+class FieldList {
+public:
+  void push_back(const Field* field) {
+    if (m_count < m_inline.size() && m_heap.empty()) {
+      m_inline[m_count++] = field;
+      return;
+    }
+    if (m_heap.empty()) {
+      m_heap.assign(m_inline.begin(), m_inline.end());
+    }
+    m_heap.push_back(field);
+    ++m_count;
+  }
+  const Field* const* begin() const { return m_heap.empty() ? m_inline.data() : m_heap.data(); }
+  const Field* const* end() const { return begin() + m_count; }
+  std::size_t size() const { return m_count; }
+  bool empty() const { return m_count == 0; }
+  const Field* front() const { return *begin(); }
+  const Field* operator[](std::size_t index) const { return begin()[index]; }
+
+private:
+  std::array<const Field*, 4> m_inline{};
+  std::vector<const Field*> m_heap;
+  std::size_t m_count = 0;
+};
+
+// The fields the handshake reads, found in one pass over the request; names are compared
+// case-insensitively (RFC 9110 5.1), after a cheap look at their length.
 struct HandshakeFields {
-  std::vector<const Field*> host;
-  std::vector<const Field*> upgrade;
-  std::vector<const Field*> connection;
-  std::vector<const Field*> key;
-  std::vector<const Field*> version;
-  std::vector<const Field*> protocol;
-  std::vector<const Field*> extensions;
+  FieldList host;
+  FieldList upgrade;
+  FieldList connection;
+  FieldList key;
+  FieldList version;
+  FieldList protocol;
+  FieldList extensions;
   const Field* origin = nullptr;
 
   explicit HandshakeFields(const http::Request& request) {
     for (const Field& field : request.fields) {
       const std::string_view name = field.name;
-      if (iequals(name, "Host")) {
-        host.push_back(&field);
-      } else if (iequals(name, "Upgrade")) {
-        upgrade.push_back(&field);
-      } else if (iequals(name, "Connection")) {
-        connection.push_back(&field);
-      } else if (iequals(name, "Sec-WebSocket-Key")) {
-        key.push_back(&field);
-      } else if (iequals(name, "Sec-WebSocket-Version")) {
-        version.push_back(&field);
-      } else if (iequals(name, "Sec-WebSocket-Protocol")) {
-        protocol.push_back(&field);
-      } else if (iequals(name, "Sec-WebSocket-Extensions")) {
-        extensions.push_back(&field);
-      } else if (iequals(name, "Origin") && origin == nullptr) {
-        origin = &field;
+      switch (name.size()) {
+      case 4:
+        add_if(field, "host", host);
+        break;
+      case 6:
+        if (origin == nullptr && http::token_equals_lowercase(name, "origin")) {
+          origin = &field;
+        }
+        break;
+      case 7:
+        add_if(field, "upgrade", upgrade);
+        break;
+      case 10:
+        add_if(field, "connection", connection);
+        break;
+      case 17:
+        add_if(field, "sec-websocket-key", key);
+        break;
+      case 21:
+        add_if(field, "sec-websocket-version", version);
+        break;
+      case 22:
+        add_if(field, "sec-websocket-protocol", protocol);
+        break;
+      case 24:
+        add_if(field, "sec-websocket-extensions", extensions);
+        break;
+      default:
+        break;
       }
+    }
+  }
+
+private:
+  static void add_if(const Field& field, std::string_view lowercase, FieldList& list) {
+    if (http::token_equals_lowercase(field.name, lowercase)) {
+      list.push_back(&field);
     }
   }
 };
@@ -78,16 +129,11 @@ std::string quote_list(const std::vector<std::string_view>& items) {
 // Runs the checks of RFC 6455 4.2.1 and 4.2.2 in the RFC's order, each adding diagnostics.
 class Checker {
 public:
-  Checker(http::Request request, const ServerChoices& choices)
-      : m_choices(choices), m_fields(request) {
-    // The reader's findings (line endings, trailing bytes) come first; the engine's follow.
-    m_outcome.diagnostics = std::move(request.diagnostics);
-    request.diagnostics.clear();
-    // m_fields points into the field vector's buffer, which moving the vector keeps in place.
-    m_outcome.request = std::move(request);
-  }
+  // Checks the request in `outcome.request`, adding to `outcome`, which the caller has reset.
+  Checker(const ServerChoices& choices, Outcome& outcome)
+      : m_choices(choices), m_fields(*outcome.request), m_outcome(outcome) {}
 
-  Outcome run() &&;
+  void run();
 
 private:
   const http::Request& request() const { return *m_outcome.request; }
@@ -100,7 +146,7 @@ private:
   // Where a missing field would have been: the empty line that ends the header block.
   std::size_t missing_at() const;
 
-  TokenListSummary summarize_list(const std::vector<const Field*>& fields, std::string_view header,
+  TokenListSummary summarize_list(const FieldList& fields, std::string_view header,
                                   std::string_view wanted, bool allow_slash);
 
   void check_method();
@@ -122,7 +168,7 @@ private:
 
   const ServerChoices& m_choices;
   HandshakeFields m_fields;
-  Outcome m_outcome;
+  Outcome& m_outcome;
   // The parameters of each offered extension that is a valid permessage-deflate offer.
   std::vector<std::optional<DeflateParameters>> m_deflate_offers;
   bool m_deflate_chosen = false;
@@ -141,9 +187,8 @@ std::size_t Checker::missing_at() const {
   return end;
 }
 
-TokenListSummary Checker::summarize_list(const std::vector<const Field*>& fields,
-                                         std::string_view header, std::string_view wanted,
-                                         bool allow_slash) {
+TokenListSummary Checker::summarize_list(const FieldList& fields, std::string_view header,
+                                         std::string_view wanted, bool allow_slash) {
   TokenListSummary summary;
   summary.present = !fields.empty();
   for (const Field* field : fields) {
@@ -645,21 +690,34 @@ void Checker::check_selected_extensions() {
   }
 }
 
-std::vector<ResponseHeader> error_response_headers(unsigned status) {
-  std::vector<ResponseHeader> headers;
-  if (status == 426) {
-    // RFC 6455 4.4 and RFC 9110 15.5.22: name the version and the protocol to upgrade to.
-    headers.push_back({"Connection", "Upgrade"});
-    headers.push_back({"Upgrade", "websocket"});
-    headers.push_back({"Sec-WebSocket-Version", "13"});
-  } else {
-    if (status == 405) {
-      headers.push_back({"Allow", "GET"});
-    }
-    headers.push_back({"Connection", "close"});
+// Sets the response headers in order, reusing the strings the outcome already holds.
+void set_response_headers(
+    Outcome& outcome,
+    std::initializer_list<std::pair<std::string_view, std::string_view>> headers) {
+  auto& stored = outcome.response_headers;
+  stored.resize(headers.size());
+  std::size_t i = 0;
+  for (const auto& [name, value] : headers) {
+    stored[i].name = name;
+    stored[i].value.assign(value);
+    ++i;
   }
-  headers.push_back({"Content-Length", "0"});
-  return headers;
+}
+
+// The error response for `status` (RFC 6455 4.4, RFC 9110 15.5.6, 15.5.22, RFC 6585 5).
+void set_error_response(Outcome& outcome, unsigned status) {
+  if (status == 426) {
+    // Name the version and the protocol to upgrade to.
+    set_response_headers(outcome, {{"Connection", "Upgrade"},
+                                   {"Upgrade", "websocket"},
+                                   {"Sec-WebSocket-Version", "13"},
+                                   {"Content-Length", "0"}});
+  } else if (status == 405) {
+    set_response_headers(outcome,
+                         {{"Allow", "GET"}, {"Connection", "close"}, {"Content-Length", "0"}});
+  } else {
+    set_response_headers(outcome, {{"Connection", "close"}, {"Content-Length", "0"}});
+  }
 }
 
 void Checker::conclude() {
@@ -679,10 +737,10 @@ void Checker::conclude() {
     m_outcome.accepted = true;
     m_outcome.status = 101;
     m_outcome.hresult = diagnostics::k_s_ok;
+    set_response_headers(m_outcome, {{"Upgrade", "websocket"},
+                                     {"Connection", "Upgrade"},
+                                     {"Sec-WebSocket-Accept", m_outcome.sec_websocket_accept}});
     auto& headers = m_outcome.response_headers;
-    headers.push_back({"Upgrade", "websocket"});
-    headers.push_back({"Connection", "Upgrade"});
-    headers.push_back({"Sec-WebSocket-Accept", m_outcome.sec_websocket_accept});
     if (m_outcome.selected_subprotocol) {
       headers.push_back({"Sec-WebSocket-Protocol", *m_outcome.selected_subprotocol});
     }
@@ -695,13 +753,13 @@ void Checker::conclude() {
     m_outcome.accepted = false;
     m_outcome.status = entry.status;
     m_outcome.hresult = entry.hresult;
-    m_outcome.response_headers = error_response_headers(entry.status);
+    set_error_response(m_outcome, entry.status);
   }
   std::stable_sort(found.begin(), found.end(),
                    [](const auto& a, const auto& b) { return a.offset < b.offset; });
 }
 
-Outcome Checker::run() && {
+void Checker::run() {
   check_method();
   check_http_version();
   check_host();
@@ -714,7 +772,6 @@ Outcome Checker::run() && {
   check_selected_subprotocol();
   check_selected_extensions();
   conclude();
-  return std::move(m_outcome);
 }
 
 } // namespace
@@ -750,27 +807,58 @@ std::string_view reason_phrase(unsigned status) {
   }
 }
 
-Outcome answer_request(http::Request request, const ServerChoices& choices) {
-  return Checker(std::move(request), choices).run();
+ServerHandshake::ServerHandshake(ServerChoices choices, http::ParseOptions options)
+    : m_choices(std::move(choices)), m_options(options) {}
+
+void ServerHandshake::reset() {
+  Outcome& o = m_outcome;
+  o.accepted = false;
+  o.status = 400;
+  o.hresult = diagnostics::k_e_invalid_protocol_format;
+  o.read_failure.reset();
+  o.sec_websocket_key = {};
+  o.sec_websocket_accept.clear();
+  o.offered_subprotocols.clear();
+  o.offered_extensions.clear();
+  o.offer_verdicts.clear();
+  o.selected_subprotocol.reset();
+  o.selected_extensions.clear();
+  o.diagnostics.clear();
+  if (!o.request) {
+    o.request.emplace(std::move(m_spare_request));
+  }
+}
+
+const Outcome& ServerHandshake::answer(std::string_view input) {
+  reset();
+  http::Request& request = *m_outcome.request;
+  if (auto error = http::parse_request_into(input, m_options, request)) {
+    const diagnostics::CatalogueEntry& entry = diagnostics::describe(error->id);
+    m_spare_request = std::move(request);
+    m_outcome.request.reset();
+    m_outcome.read_failure = error->kind;
+    m_outcome.status = entry.status;
+    m_outcome.hresult = entry.hresult;
+    set_error_response(m_outcome, entry.status);
+    m_outcome.diagnostics.push_back(
+        diagnostics::make_diagnostic(error->id, error->offset, error->message, error->header));
+    return m_outcome;
+  }
+  // The reader's findings (line endings, trailing bytes) come first; the engine's follow.
+  std::swap(m_outcome.diagnostics, request.diagnostics);
+  Checker(m_choices, m_outcome).run();
+  return m_outcome;
+}
+
+Outcome ServerHandshake::release() && {
+  return std::move(m_outcome);
 }
 
 Outcome begin_server_handshake(std::string_view input, const ServerChoices& choices,
                                const http::ParseOptions& options) {
-  auto parsed = http::parse_request(input, options);
-  if (!parsed) {
-    const http::ParseError& error = parsed.error();
-    const diagnostics::CatalogueEntry& entry = diagnostics::describe(error.id);
-    Outcome outcome;
-    outcome.accepted = false;
-    outcome.read_failure = error.kind;
-    outcome.status = entry.status;
-    outcome.hresult = entry.hresult;
-    outcome.response_headers = error_response_headers(entry.status);
-    outcome.diagnostics.push_back(
-        diagnostics::make_diagnostic(error.id, error.offset, error.message, error.header));
-    return outcome;
-  }
-  return answer_request(std::move(*parsed), choices);
+  ServerHandshake engine(choices, options);
+  engine.answer(input);
+  return std::move(engine).release();
 }
 
 } // namespace wsh::handshake

@@ -30,13 +30,33 @@ struct ServerChoices {
   bool strict = false;
 };
 
-// WebSocketBeginServerHandshake: reads one request head from `input`, checks it against
-// RFC 6455 4.2.1 and the choices against 4.2.2, and returns the response to send or the
-// reasons to refuse. Never throws for bad input.
+// The engine as an object, like the handle WebSocketCreateServerHandle gives: it keeps its
+// buffers from one request to the next, so answering many (a batch) allocates almost nothing
+// once warm.
+class ServerHandshake {
+public:
+  ServerHandshake(ServerChoices choices, http::ParseOptions options);
+
+  // Reads one request head from `input`, checks it against RFC 6455 4.2.1 and the choices
+  // against 4.2.2, and returns the response to send or the reasons to refuse. Never throws for
+  // bad input. The outcome (and its views into `input`) is valid until the next call.
+  const Outcome& answer(std::string_view input);
+
+  // The outcome of the last answer, for the caller to keep.
+  Outcome release() &&;
+
+private:
+  void reset();
+
+  ServerChoices m_choices;
+  http::ParseOptions m_options;
+  Outcome m_outcome;
+  // The request's buffers while the outcome holds no request (after a read failure).
+  http::Request m_spare_request;
+};
+
+// WebSocketBeginServerHandshake for one request: ServerHandshake::answer on a new engine.
 Outcome begin_server_handshake(std::string_view input, const ServerChoices& choices,
                                const http::ParseOptions& options);
-
-// The same for a request already read.
-Outcome answer_request(http::Request request, const ServerChoices& choices);
 
 } // namespace wsh::handshake

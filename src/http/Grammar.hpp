@@ -1,16 +1,35 @@
 #pragma once
 
+#include <array>
 #include <string_view>
 
 namespace wsh::http {
 
+namespace detail {
+// One flag per byte value, so the per-byte grammar checks are a single table lookup.
+constexpr std::array<bool, 256> make_tchar_table() {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    table[static_cast<std::size_t>(c)] =
+        (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+  }
+  return table;
+}
+constexpr std::array<bool, 256> k_tchar = make_tchar_table();
+} // namespace detail
+
 // tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" /
 //         "~" / DIGIT / ALPHA                                          (RFC 9110 5.6.2)
 constexpr bool is_tchar(char c) {
-  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-    return true;
-  }
-  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+  return detail::k_tchar[static_cast<unsigned char>(c)];
+}
+
+// field-vchar = VCHAR / obs-text, or SP / HTAB between them           (RFC 9110 5.5):
+// every byte but the controls (0x00-0x1f except HTAB) and DEL.
+constexpr bool is_field_value_byte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return (byte >= 0x20 && byte != 0x7f) || byte == '\t';
 }
 
 // token = 1*tchar                                                     (RFC 9110 5.6.2)
@@ -25,6 +44,14 @@ constexpr bool is_token(std::string_view text) {
   }
   return true;
 }
+
+// Offset of the first byte of `text` that may not appear in a field value (a control other
+// than HTAB, or DEL), or npos; looks at eight bytes at a time.
+std::size_t find_invalid_value_byte(std::string_view text);
+
+// Case-insensitive equality of a field name (a token, as the parser guarantees) with a
+// lowercase name of letters, digits and '-'. Folding with 0x20 is exact for such names.
+bool token_equals_lowercase(std::string_view token, std::string_view lowercase);
 
 // OWS = *( SP / HTAB )                                                (RFC 9110 5.6.3)
 constexpr bool is_ows(char c) {

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace wsh::http {
 
 namespace {
@@ -12,12 +14,19 @@ bool is_hex(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-// unreserved / sub-delims (RFC 3986 2.2, 2.3); pct-encoded is checked by the caller.
-bool is_reg_name_char(char c) {
-  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-    return true;
+// unreserved / sub-delims (RFC 3986 2.2, 2.3), as a table; pct-encoded is checked by the caller.
+constexpr std::array<bool, 256> k_reg_name = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    table[static_cast<std::size_t>(c)] =
+        (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        std::string_view("-._~!$&'()*+,;=").find(static_cast<char>(c)) != std::string_view::npos;
   }
-  return std::string_view("-._~!$&'()*+,;=").find(c) != std::string_view::npos;
+  return table;
+}();
+
+bool is_reg_name_char(char c) {
+  return k_reg_name[static_cast<unsigned char>(c)];
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "util/Expected.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -40,6 +41,11 @@ struct ParseError {
 // The views in the result point into `input`, which must outlive it.
 util::Expected<Request, ParseError> parse_request(std::string_view input,
                                                   const ParseOptions& options);
+
+// The same into `request`, whose vectors keep their capacity from one request to the next
+// (a batch then allocates nothing here); the first problem, or nothing on success.
+std::optional<ParseError> parse_request_into(std::string_view input, const ParseOptions& options,
+                                             Request& request);
 
 // The offset just past the empty line that ends the header block, or npos. Empty lines before
 // the request line are skipped, as RFC 9112 2.2 asks of servers.
