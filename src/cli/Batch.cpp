@@ -156,7 +156,7 @@ int run_batch(const Options& options) {
     ++index;
     const handshake::Outcome& outcome = engine.answer(piece.bytes);
     const output::Source source{name, piece.bytes, piece.line, piece.offset};
-    const output::BatchPosition position{index, piece.offset, {}, {}};
+    const output::BatchPosition position{index, piece.offset, {}, {}, std::nullopt};
     if (!report.add(outcome, source, position)) {
       break; // standard output is gone: stop reading
     }
@@ -175,26 +175,38 @@ int run_batch(const Options& options) {
 }
 
 int run_har(const Options& options) {
-  auto entries = read_har(options.input_path);
-  if (!entries) {
-    print_error(entries.error());
+  auto contents = read_har(options.input_path);
+  if (!contents) {
+    print_error(contents.error());
     return k_exit_input_error;
   }
-  if (entries->empty()) {
-    print_error(fmt::format("{} holds no WebSocket entry (status 101, _resourceType "
-                            "\"websocket\" or a ws:/wss: URL)",
-                            util::escape_for_terminal(options.input_path)));
+  const std::string shown =
+      options.input_path == "-" ? "standard input" : util::escape_for_terminal(options.input_path);
+  if (!options.quiet) {
+    std::string notes;
+    for (const HarSkipped& skipped : contents->skipped) {
+      notes += fmt::format("ws-handshake: skipped entry {} (", skipped.entry_index);
+      util::append_escaped(notes, skipped.url);
+      notes += fmt::format("): {}\n", skipped.reason);
+    }
+    write_all(STDERR_FILENO, notes);
+  }
+  if (contents->requests.empty()) {
+    print_error(fmt::format("{} holds no WebSocket handshake to answer (entries with status "
+                            "101, _resourceType \"websocket\" or a ws:/wss: URL)",
+                            shown));
     return k_exit_input_error;
   }
   handshake::ServerHandshake engine(options.choices, options.parse);
   BatchReport report(options);
   std::size_t index = 0;
-  for (const HarRequest& entry : *entries) {
+  for (const HarRequest& entry : contents->requests) {
     ++index;
     const handshake::Outcome& outcome = engine.answer(entry.request);
-    const std::string name = fmt::format("{}#{}", options.input_path, entry.entry_index);
+    const std::string name = fmt::format(
+        "{}#{}", options.input_path == "-" ? "<stdin>" : options.input_path, entry.entry_index);
     const output::Source source{name, entry.request, 1, 0};
-    const output::BatchPosition position{index, 0, entry.url, entry.started};
+    const output::BatchPosition position{index, 0, entry.url, entry.started, entry.entry_index};
     if (!report.add(outcome, source, position)) {
       break;
     }

@@ -55,16 +55,37 @@ std::string string_at(const Json& object, const char* key) {
   return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
-bool is_websocket_entry(const Json& entry, const std::string& url) {
+// response.status, or 0 when there is none.
+int response_status(const Json& entry) {
   const auto response = entry.find("response");
   if (response != entry.end() && response->is_object()) {
     const auto status = response->find("status");
-    if (status != response->end() && status->is_number_integer() && status->get<int>() == 101) {
+    if (status != response->end() && status->is_number_integer()) {
+      return status->get<int>();
+    }
+  }
+  return 0;
+}
+
+bool has_header(const Json& headers, std::string_view lowercase_name) {
+  for (const Json& header : headers) {
+    if (!header.is_object()) {
+      continue;
+    }
+    std::string name = string_at(header, "name");
+    for (char& c : name) {
+      c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (name == lowercase_name) {
       return true;
     }
   }
-  return string_at(entry, "_resourceType") == "websocket" || url.starts_with("ws:") ||
-         url.starts_with("wss:");
+  return false;
+}
+
+bool is_websocket_entry(const Json& entry, const std::string& url) {
+  return response_status(entry) == 101 || string_at(entry, "_resourceType") == "websocket" ||
+         url.starts_with("ws:") || url.starts_with("wss:");
 }
 
 // origin-form of a URL (RFC 9112 3.2.1): path and query, no fragment; "/" when the path is
@@ -105,7 +126,7 @@ void append_field_text(std::string& out, const std::string& text) {
 
 } // namespace
 
-util::Expected<std::vector<HarRequest>, std::string> read_har(const std::string& path) {
+util::Expected<HarContents, std::string> read_har(const std::string& path) {
   const std::string shown = path == "-" ? "standard input" : util::escape_for_terminal(path);
   auto bytes = read_all(path);
   if (!bytes) {
@@ -116,14 +137,15 @@ util::Expected<std::vector<HarRequest>, std::string> read_har(const std::string&
     document = Json::parse(*bytes);
   } catch (const Json::parse_error& e) {
     return util::unexpected(
-        fmt::format("{} is not a HAR file: not JSON (at byte {})", shown, e.byte));
+        fmt::format("{} is not a HAR file: not JSON (at byte {})", shown,
+                    e.byte > 0 ? e.byte - 1 : 0));
   }
   if (!document.is_object() || !document.contains("log") || !document["log"].is_object() ||
       !document["log"].contains("entries") || !document["log"]["entries"].is_array()) {
     return util::unexpected(
         fmt::format("{} is not a HAR file: it has no log.entries array", shown));
   }
-  std::vector<HarRequest> found;
+  HarContents found;
   const Json& entries = document["log"]["entries"];
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const Json& entry = entries[i];
@@ -134,6 +156,17 @@ util::Expected<std::vector<HarRequest>, std::string> read_har(const std::string&
     const Json& request = entry["request"];
     const std::string url = string_at(request, "url");
     if (!is_websocket_entry(entry, url)) {
+      continue;
+    }
+    const auto headers = request.find("headers");
+    const bool has_headers = headers != request.end() && headers->is_array() && !headers->empty();
+    if (!has_headers) {
+      found.skipped.push_back({i, url, "no request was sent (the connection failed first)"});
+      continue;
+    }
+    if (response_status(entry) == 200 && !has_header(*headers, "sec-websocket-key")) {
+      found.skipped.push_back(
+          {i, url, "WebSocket over HTTP/2 (RFC 8441, extended CONNECT): no HTTP/1.1 upgrade"});
       continue;
     }
     HarRequest rebuilt;
@@ -147,8 +180,7 @@ util::Expected<std::vector<HarRequest>, std::string> read_har(const std::string&
     head += ' ';
     append_field_text(head, version_of(string_at(request, "httpVersion")));
     head += "\r\n";
-    const auto headers = request.find("headers");
-    if (headers != request.end() && headers->is_array()) {
+    {
       for (const Json& header : *headers) {
         if (!header.is_object()) {
           continue;
@@ -160,7 +192,7 @@ util::Expected<std::vector<HarRequest>, std::string> read_har(const std::string&
       }
     }
     head += "\r\n";
-    found.push_back(std::move(rebuilt));
+    found.requests.push_back(std::move(rebuilt));
   }
   return found;
 }

@@ -18,9 +18,24 @@ struct HarRequest {
   std::size_t entry_index = 0;
 };
 
+// A WebSocket entry that holds no HTTP/1.1 handshake to answer, and why.
+struct HarSkipped {
+  std::size_t entry_index = 0;
+  std::string url;
+  std::string reason;
+};
+
+// The WebSocket entries of a HAR: the handshakes to answer and the ones passed over.
+struct HarContents {
+  std::vector<HarRequest> requests;
+  std::vector<HarSkipped> skipped;
+};
+
 // Reads a HAR 1.2 file ('-' for standard input; Chrome's and Firefox's devtools export) and
 // returns its WebSocket entries: response status 101, `_resourceType: "websocket"`, or a ws:
-// or wss: URL. A file that is not such a HAR gives one line saying where and why.
-util::Expected<std::vector<HarRequest>, std::string> read_har(const std::string& path);
+// or wss: URL. Entries that never sent a request (no headers; devtools record status -1) and
+// WebSocket over HTTP/2 (RFC 8441: answered 200 and no Sec-WebSocket-Key) are passed over.
+// A file that is not such a HAR gives one line saying where and why.
+util::Expected<HarContents, std::string> read_har(const std::string& path);
 
 } // namespace wsh::cli

@@ -38,8 +38,9 @@ Exit status:
   0  accepted (also --help, --version, --list-diagnostics)
   1  refused: the request or the choices break a rule
   2  usage error
-  3  input or output error: unreadable, empty, incomplete or oversized input,
-     or standard output could not be written
+  3  input or output error: unreadable, empty, incomplete or oversized input
+     (in a batch: input that cannot be read or holds no request), or standard
+     output could not be written
 
 Diagnostics go to stderr as FILE:LINE:COL: severity: message [id]; see
 --list-diagnostics and ws-handshake(1) for every id.)";

@@ -2,6 +2,7 @@
 
 #include "output/HttpRenderer.hpp"
 #include "output/TextRenderer.hpp"
+#include "util/Escape.hpp"
 
 #include <fmt/format.h>
 
@@ -61,8 +62,14 @@ void render_outcome(const handshake::Outcome& outcome, const output::Source& sou
   }
   if (position != nullptr) {
     // Text in a batch: a comment line opens each result, a blank line closes it.
-    out += fmt::format("# {} (byte {}, line {}{}{}): ", position->index, position->offset,
-                       source.first_line, position->url.empty() ? "" : ", ", position->url);
+    if (position->har_entry) {
+      out += fmt::format("# {} (entry {}, ", position->index, *position->har_entry);
+      util::append_escaped(out, position->url);
+      out += "): ";
+    } else {
+      out += fmt::format("# {} (byte {}, line {}): ", position->index, position->offset,
+                         source.first_line);
+    }
     if (outcome.accepted) {
       out += "accepted\n";
     } else {

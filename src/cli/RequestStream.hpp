@@ -9,7 +9,7 @@
 namespace wsh::cli {
 
 // Cuts a stream of requests written back to back (--batch) into one request head at a time,
-// in constant memory: it holds at most one header block plus one read. Blank lines between
+// in constant memory: one block of --max-header-bytes plus two reads of 64 KiB. Blank lines between
 // requests are skipped (RFC 9112 2.2).
 class RequestStream {
 public:

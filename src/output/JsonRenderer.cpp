@@ -91,7 +91,11 @@ std::string render_json(const handshake::Outcome& outcome, const Source& source,
   Json document = {{"schema_version", k_json_schema_version}};
   if (position != nullptr) {
     document["index"] = position->index;
-    document["offset"] = position->offset;
+    if (position->har_entry) {
+      document["entry"] = *position->har_entry;
+    } else {
+      document["offset"] = position->offset;
+    }
     if (!position->url.empty()) {
       document["url"] = std::string(position->url);
       document["started"] = std::string(position->started);

@@ -4,6 +4,7 @@
 #include "output/Source.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace wsh::output {
@@ -18,6 +19,8 @@ struct BatchPosition {
   std::uint64_t offset = 0;
   std::string_view url;
   std::string_view started;
+  // For a HAR: the entry's index in log.entries (then `offset` means nothing).
+  std::optional<std::size_t> har_entry;
 };
 
 // Indented for people, or one line per object (NDJSON) for streams.
