@@ -46,7 +46,7 @@ struct ReadResult {
 };
 
 ReadResult read_some(int fd, std::string& buffer, std::size_t most) {
-  std::array<char, k_chunk> chunk{};
+  std::array<char, k_chunk> chunk; // filled by read(); zeroing 64 KiB first would be waste
   while (true) {
     const ssize_t n = ::read(fd, chunk.data(), std::min(most, chunk.size()));
     if (n < 0 && errno == EINTR) {

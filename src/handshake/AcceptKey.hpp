@@ -9,8 +9,8 @@ namespace wsh::handshake {
 inline constexpr std::string_view k_websocket_guid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
 // Sec-WebSocket-Accept for a Sec-WebSocket-Key: base64(SHA-1(key + GUID)) (RFC 6455 4.2.2
-// item 5.4). OpenSSL's SHA-1 is fetched once and its context reused, since OpenSSL 3 looks
-// the algorithm up again on every one-shot call.
+// item 5.4), with OpenSSL's SHA-1 called directly: no algorithm fetch per call (OpenSSL 3's
+// SHA1() and EVP_Digest() fetch every time) and none at startup.
 std::array<char, 28> compute_accept(std::string_view sec_websocket_key);
 
 } // namespace wsh::handshake

@@ -1,0 +1,215 @@
+#!/usr/bin/python3
+"""Prints bench/run.sh's report from the files it left in WORK_DIR: raw.txt (one measurement a
+line), gbench.json (Google Benchmark), hyperfine.json and stream-time.txt (/usr/bin/time -v)."""
+
+import json
+import re
+import statistics
+import sys
+from pathlib import Path
+
+work = Path(sys.argv[1])
+raw_lines = [line.split() for line in (work / "raw.txt").read_text().splitlines() if line.strip()]
+
+
+def raw(key):
+    """The fields of the first raw line named `key`, or None."""
+    return next((fields[1:] for fields in raw_lines if fields[0] == key), None)
+
+
+def load_json(name):
+    path = work / name
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+
+
+# Batch: CPU seconds (user + system) of each run, median, per handshake.
+requests = int(raw("requests")[0])
+batch_runs = [fields[1:] for fields in raw_lines if fields[0] == "batch_run"]
+batch_cpu = [float(user) + float(system) for user, system, _ in batch_runs]
+batch_statuses = sorted({int(status) for _, _, status in batch_runs})
+batch_ns = statistics.median(batch_cpu) / requests * 1e9 if batch_cpu else None
+
+# Google Benchmark: the median CPU time of each benchmark, in ns.
+gbench = {}
+gbench_doc = load_json("gbench.json")
+for entry in gbench_doc["benchmarks"] if gbench_doc else []:
+    if entry.get("aggregate_name") == "median" and not entry.get("error_occurred"):
+        scale = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[entry["time_unit"]]
+        gbench[entry["run_name"]] = (entry["cpu_time"] * scale, entry["real_time"] * scale)
+floor_ns = gbench.get("BM_Floor", (None,))[0]
+naive_ns = gbench.get("BM_FloorNaive", (None,))[0]
+engine_ns = gbench.get("BM_Engine", (None,))[0]
+engine_reused_ns = gbench.get("BM_EngineReused", (None,))[0]
+beast_ns = gbench.get("BM_Beast", (None,))[0]
+
+# Callgrind: (Ir(2N) - Ir(N)) / N.
+instructions = {}
+for fields in raw_lines:
+    if fields[0] == "callgrind":
+        instructions.setdefault(fields[1], []).append((int(fields[2]), int(fields[3])))
+
+
+def per_handshake(program):
+    counts = sorted(instructions.get(program, []))
+    if len(counts) != 2 or 0 in (counts[0][1], counts[1][1]):
+        return None
+    (n, ir_n), (n2, ir_2n) = counts
+    return (ir_2n - ir_n) / (n2 - n)
+
+
+engine_ir = per_handshake("engine")
+engine_reused_ir = per_handshake("engine_reused")
+floor_ir = per_handshake("floor")
+
+# Hyperfine: median wall time of each command, in ms.
+startup = {}
+hyperfine_doc = load_json("hyperfine.json")
+for result in hyperfine_doc["results"] if hyperfine_doc else []:
+    startup[result["command"]] = result
+startup_ms = {name: result["median"] * 1e3 for name, result in startup.items()}
+startup_cpu_ms = {name: (result["user"] + result["system"]) * 1e3 for name, result in startup.items()}
+
+startup_ir = {fields[1]: int(fields[2]) for fields in raw_lines if fields[0] == "startup_ir"}
+
+# The 1 GiB stream: /usr/bin/time -v.
+stream_time = {}
+try:
+    for line in (work / "stream-time.txt").read_text().splitlines():
+        name, _, value = line.strip().rpartition(": ")
+        stream_time[name] = value
+except OSError:
+    pass
+rss_kib = int(stream_time["Maximum resident set size (kbytes)"]) if stream_time else None
+stream = raw("stream")  # copies N bytes B requests R
+stream_requests = int(stream[5]) if stream else None
+
+
+def ratio(numerator, denominator):
+    return numerator / denominator if numerator is not None and denominator else None
+
+
+def verdict(value, passes):
+    return "n/a" if value is None else ("PASS" if passes(value) else "MISS")
+
+
+def show(value, unit="", digits=0):
+    if value is None:
+        return "n/a"
+    return f"{value:,.{digits}f}{unit}"
+
+
+rows = []  # (figure, measured, compared with, ratio, target, verdict)
+batch_floor = ratio(batch_ns, floor_ns)
+rows.append(("batch end to end: CPU per handshake", show(batch_ns, " ns"),
+             f"floor {show(floor_ns, ' ns', 1)}", show(batch_floor, "x", 2),
+             "<= 4x (aim 2.5x)", verdict(batch_floor, lambda r: r <= 4)))
+beast_batch = ratio(beast_ns, batch_ns)
+rows.append(("Boost.Beast vs batch", f"Beast {show(beast_ns, ' ns')}",
+             f"batch {show(batch_ns, ' ns')}", show(beast_batch, "x", 2), ">= 10x",
+             verdict(beast_batch, lambda r: r >= 10)))
+rows.append(("engine only: instructions/handshake", show(engine_ir),
+             f"floor {show(floor_ir)}", show(ratio(engine_ir, floor_ir), "x", 2), "< 5,000",
+             verdict(engine_ir, lambda ir: ir < 5000)))
+rows.append(("  the same, one ServerHandshake reused", show(engine_reused_ir),
+             f"floor {show(floor_ir)}", show(ratio(engine_reused_ir, floor_ir), "x", 2), "< 5,000",
+             verdict(engine_reused_ir, lambda ir: ir < 5000)))
+startup_ratio = ratio(startup_ms.get("ws-handshake"), startup_ms.get("empty_main"))
+rows.append(("startup: median wall time", show(startup_ms.get("ws-handshake"), " ms", 3),
+             f"empty {show(startup_ms.get('empty_main'), ' ms', 3)}", show(startup_ratio, "x", 2),
+             "<= 2x", verdict(startup_ratio, lambda r: r <= 2)))
+rss_mib = rss_kib / 1024 if rss_kib is not None else None
+rows.append(("peak RSS, batch over a 1 GiB stream", show(rss_mib, " MiB", 1),
+             f"{stream_requests:,} requests" if stream else "", "", "< 16 MiB",
+             verdict(rss_mib, lambda mib: mib < 16)))
+
+header = ("figure", "measured", "compared with", "ratio", "target", "verdict")
+widths = [max(len(str(row[i])) for row in rows + [header]) for i in range(len(header))]
+
+
+def print_row(row):
+    print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+commit = raw("commit")
+print(f"ws-handshake benchmark report: commit {commit[0]} ({commit[2]} uncommitted paths in src/, "
+      f"bench/, CMakeLists.txt); {raw('cpu')[0].replace('_', ' ')}, {raw('cpu')[2]} cores; "
+      f"load average {' '.join(raw('loadavg_start'))} at start, "
+      f"{' '.join(raw('loadavg_end') or ['?'])} at end")
+print()
+print_row(header)
+print_row(tuple("-" * width for width in widths))
+for row in rows:
+    print_row(row)
+
+print()
+print("for reference (not targets):")
+stream_cpu = None
+if stream_time and stream:
+    stream_cpu = float(stream_time["User time (seconds)"]) + float(stream_time["System time (seconds)"])
+reference = [
+    ("engine in process (BM_Engine)", show(engine_ns, " ns"),
+     f"{show(ratio(engine_ns, floor_ns), 'x', 2)} the floor; Beast is {show(ratio(beast_ns, engine_ns), 'x', 2)} it"),
+    ("engine reused in process (BM_EngineReused)", show(engine_reused_ns, " ns"),
+     f"{show(ratio(engine_reused_ns, floor_ns), 'x', 2)} the floor; Beast is {show(ratio(beast_ns, engine_reused_ns), 'x', 2)} it"),
+    ("one-shot SHA1() floor (BM_FloorNaive)", show(naive_ns, " ns", 1),
+     f"{show(ratio(naive_ns, floor_ns), 'x', 2)} BM_Floor: OpenSSL 3 fetches SHA-1 on every call"),
+    ("startup vs an empty program loading libstdc++",
+     show(startup_ms.get("empty_main_cxx"), " ms", 3),
+     f"ws-handshake is {show(ratio(startup_ms.get('ws-handshake'), startup_ms.get('empty_main_cxx')), 'x', 2)} it"),
+    ("startup CPU (user + sys, hyperfine's mean)", show(startup_cpu_ms.get("ws-handshake"), " ms", 3),
+     f"empty {show(startup_cpu_ms.get('empty_main'), ' ms', 3)}: "
+     f"{show(ratio(startup_cpu_ms.get('ws-handshake'), startup_cpu_ms.get('empty_main')), 'x', 2)}"),
+    ("startup instructions (callgrind Ir)", show(startup_ir.get("ws-handshake")),
+     f"empty {show(startup_ir.get('empty_main'))}, empty loading libstdc++ "
+     f"{show(startup_ir.get('empty_main_cxx'))}"),
+    ("batch over the 1 GiB stream, CPU per handshake",
+     show(stream_cpu / stream_requests * 1e9 if stream_cpu is not None and stream_requests else None, " ns"),
+     f"wall {stream_time.get('Elapsed (wall clock) time (h:mm:ss or m:ss)', 'n/a')}"),
+]
+ref_widths = [max(len(row[i]) for row in reference) for i in range(2)]
+for name, value, comment in reference:
+    print(f"  {name.ljust(ref_widths[0])}  {value.ljust(ref_widths[1])}  {comment}")
+
+warnings = []
+if batch_statuses != [0]:
+    warnings.append(f"ws-handshake --batch exited with {batch_statuses}: not every request was accepted")
+if not gbench_doc or len(gbench) < 5:
+    warnings.append("bench_handshake failed or a benchmark reported an error (see above)")
+if stream_time.get("Exit status", "0") != "0":
+    warnings.append(f"the 1 GiB stream run exited with {stream_time['Exit status']}")
+cores = int(raw("cpu")[2])
+busiest = max(float(raw(key)[0]) for key in ("loadavg_start", "loadavg_end") if raw(key))
+if busiest > cores - 0.5:
+    warnings.append(f"load average {busiest} on {cores} cores: other processes competed for the CPU, "
+                    "so wall times (startup) are inflated; CPU times and instruction counts hold up better")
+for warning in warnings:
+    print(f"WARNING: {warning}")
+
+print()
+print("raw numbers:")
+print(f"  requests: {requests:,} ({int(raw('requests')[2]):,} bytes, "
+      f"{int(raw('requests')[2]) / requests:.0f} bytes each)")
+for index, (user, system, status) in enumerate(batch_runs, 1):
+    print(f"  batch run {index}: user {user} s, sys {system} s, exit {status}")
+for name, (cpu, real) in gbench.items():
+    print(f"  {name}: median CPU {cpu:.1f} ns, median real {real:.1f} ns (5 repetitions)")
+loop_commands = {"engine": "bench_engine_loop {} fresh", "engine_reused": "bench_engine_loop {} reused",
+                 "floor": "bench_floor_loop {}"}
+for program, counts in instructions.items():
+    for count, ir in sorted(counts):
+        print(f"  callgrind {loop_commands[program].format(count)}: Ir {ir:,}")
+for name, result in startup.items():
+    print(f"  hyperfine {name}: median {result['median'] * 1e3:.3f} ms, mean {result['mean'] * 1e3:.3f} "
+          f"ms +- {result['stddev'] * 1e3:.3f}, min {result['min'] * 1e3:.3f}, "
+          f"max {result['max'] * 1e3:.3f} ({len(result['times'])} runs)")
+for name, ir in startup_ir.items():
+    print(f"  callgrind {name} (startup, one request or none): Ir {ir:,}")
+if stream:
+    print(f"  stream: {int(stream[1])} copies, {int(stream[3]):,} bytes, {stream_requests:,} requests")
+for key in ("Maximum resident set size (kbytes)", "User time (seconds)", "System time (seconds)",
+            "Elapsed (wall clock) time (h:mm:ss or m:ss)", "Exit status"):
+    if key in stream_time:
+        print(f"  stream {key}: {stream_time[key]}")
