@@ -1,0 +1,269 @@
+"""Scenarios of the interop suite and the outcome expected of each client, written down.
+
+A scenario fixes what the client offers (its default Sec-WebSocket-Extensions plus the
+subprotocols in `offer`) and how the loopback server answers: the bytes `ws-handshake -f http
+TOOL_ARGS` prints, possibly made careless (a header added, or one character of the accept
+changed). A negative scenario also names the careless choice that ws-handshake must refuse
+(`refuse_args`) and the diagnostic it must print.
+
+Expected outcomes are not inferred at run time: EXPECT lists, per scenario and client, whether
+the real client opens (and with which subprotocol and extensions) or fails (and which text it
+prints). In texts, `...` stands for any run of characters (a port, a key, a name).
+"""
+from dataclasses import dataclass, field
+
+CLIENTS = ("chromium", "firefox", "webkit", "node-ws", "python-websockets")
+
+# Two subprotocols, so that choosing the second proves the tool echoes the choice, not the first.
+OFFERED = ("chat", "superchat")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One connection: what the client offers and how the server answers."""
+
+    name: str
+    proves: str
+    offer: tuple = ()  # subprotocols passed to `new WebSocket(url, protocols)`
+    tool_args: tuple = ()  # ws-handshake options for the response actually built
+    refuse_args: tuple = ()  # negative: the careless choice ws-handshake must refuse
+    add_header: bytes = b""  # negative: the header a careless server adds to the good response
+    alter_accept: str = ""  # "char": one character of Sec-WebSocket-Accept replaced by
+    # another letter or digit; "case": one letter's case flipped
+    clients: tuple = CLIENTS
+
+
+@dataclass(frozen=True)
+class Open:
+    """The client opens, reports this subprotocol and these extension names, echoes the
+    server's message (inflated and deflated again when permessage-deflate is on) and
+    answers the server's close with 1000."""
+
+    protocol: str = ""
+    extensions: tuple = ()
+    compressed: bool = False  # the client's echo must arrive compressed (RSV1 set)
+
+
+@dataclass(frozen=True)
+class Fails:
+    """The client refuses the handshake and prints (or throws) a text containing `error`;
+    the server sees no frame."""
+
+    error: str
+
+
+@dataclass(frozen=True)
+class ToolVerdict:
+    """What ws-handshake must say about the careless choice (or, for a warning, the response
+    it built): exit status, the diagnostic id, and per client the text its consequence
+    (`= effect:` / JSON `consequence`) must quote."""
+
+    exit: int
+    id: str
+    severity: str
+    quotes: dict = field(default_factory=dict)
+
+
+PMD = ("permessage-deflate",)
+FIREFOX_FAILS = "Firefox can\u2019t establish a connection to the server at ..."
+
+SCENARIOS = (
+    Scenario(
+        "plain",
+        "the tool's 101 for a request without subprotocols opens every client",
+    ),
+    Scenario(
+        "subprotocol",
+        "the chosen subprotocol (the second offered) is echoed as every client expects",
+        offer=OFFERED,
+        tool_args=("-p", "superchat"),
+    ),
+    Scenario(
+        "deflate",
+        "`-e permessage-deflate` is accepted and messages really inflate both ways",
+        tool_args=("-e", "permessage-deflate"),
+    ),
+    Scenario(
+        "deflate-window-bits",
+        "`client_max_window_bits=10`, answering the client's bare `client_max_window_bits`, "
+        "is honoured: the client's echo inflates with a 1 KiB window",
+        tool_args=("-e", "permessage-deflate; client_max_window_bits=10"),
+        # Firefox offers `permessage-deflate` with no parameter: RFC 7692 7.1.2.2 forbids
+        # answering client_max_window_bits to it, so there is nothing to test.
+        clients=("chromium", "webkit", "node-ws", "python-websockets"),
+    ),
+    Scenario(
+        "subprotocol-omitted",
+        "the engines disagree when the server picks no subprotocol; the warning names who fails",
+        offer=OFFERED,
+    ),
+    Scenario(
+        "protocol-not-offered",
+        "`-p notoffered` is refused, and a 101 echoing it is rejected as the diagnostic says",
+        offer=OFFERED,
+        refuse_args=("-p", "notoffered"),
+        add_header=b"Sec-WebSocket-Protocol: notoffered",
+    ),
+    Scenario(
+        "protocol-unrequested",
+        "`-p chat` without an offer is refused; clients' reactions to such a 101 as predicted",
+        refuse_args=("-p", "chat"),
+        add_header=b"Sec-WebSocket-Protocol: chat",
+    ),
+    Scenario(
+        "extension-not-offered",
+        "`-e x-unknown` is refused, and a 101 naming it is rejected as the diagnostic says",
+        refuse_args=("-e", "x-unknown"),
+        add_header=b"Sec-WebSocket-Extensions: x-unknown",
+    ),
+    Scenario(
+        "accept-altered",
+        "a 101 with one character of Sec-WebSocket-Accept changed is rejected by every client "
+        "(the suite can fail)",
+        alter_accept="char",
+    ),
+    Scenario(
+        "accept-case-changed",
+        "the engines disagree on an accept that differs only in letter case: WebKitGTK "
+        "(libsoup) compares it case-insensitively and opens",
+        alter_accept="case",
+    ),
+)
+
+BY_NAME = {s.name: s for s in SCENARIOS}
+
+# What ws-handshake must print, per scenario where its verdict is itself a claim.
+TOOL = {
+    "subprotocol-omitted": ToolVerdict(
+        0,
+        "subprotocol-not-selected",
+        "warning",
+        {
+            "chromium": "Error during WebSocket handshake: Sent non-empty 'Sec-WebSocket-Protocol'"
+            " header but no response was received",
+            "node-ws": "Server sent no subprotocol",
+            "firefox": "Firefox, WebKit and Python websockets open without one",
+            "webkit": "Firefox, WebKit and Python websockets open without one",
+            "python-websockets": "Firefox, WebKit and Python websockets open without one",
+        },
+    ),
+    "protocol-not-offered": ToolVerdict(
+        1,
+        "subprotocol-not-offered",
+        "error",
+        {
+            "chromium": "Error during WebSocket handshake: 'Sec-WebSocket-Protocol' header value"
+            " '...' in response does not match any of sent values",
+            "node-ws": "Server sent an invalid subprotocol",
+            "python-websockets": "unsupported subprotocol: ...",
+            "firefox": "Firefox fails a mismatch",
+        },
+    ),
+    "protocol-unrequested": ToolVerdict(
+        1,
+        "subprotocol-not-offered",
+        "error",
+        {
+            "chromium": "Response must not include 'Sec-WebSocket-Protocol' header if not present"
+            " in request: ...",
+            "node-ws": "Server sent a subprotocol but none was requested",
+            "python-websockets": "no subprotocols supported",
+            "firefox": "ignores a subprotocol it did not ask for",
+        },
+    ),
+    "extension-not-offered": ToolVerdict(
+        1,
+        "extension-not-offered",
+        "error",
+        {
+            "chromium": "Error during WebSocket handshake: Found an unsupported extension '...'"
+            " in 'Sec-WebSocket-Extensions' header",
+            "node-ws": "Server indicated an extension that was not requested",
+            "python-websockets": "Unsupported extension: name = ..., params = [...]",
+            "firefox": "Firefox fails the connection",
+        },
+    ),
+}
+
+# What each real client does with the response the server sends.
+_OPEN_ALL = {c: Open() for c in CLIENTS}
+EXPECT = {
+    "plain": _OPEN_ALL,
+    "subprotocol": {c: Open(protocol="superchat") for c in CLIENTS},
+    "deflate": {c: Open(extensions=PMD, compressed=True) for c in CLIENTS},
+    "deflate-window-bits": {
+        c: Open(extensions=PMD, compressed=True) for c in BY_NAME["deflate-window-bits"].clients
+    },
+    "subprotocol-omitted": {
+        "chromium": Fails(
+            "Error during WebSocket handshake: Sent non-empty 'Sec-WebSocket-Protocol' header"
+            " but no response was received"
+        ),
+        "firefox": Open(),
+        "webkit": Open(),
+        "node-ws": Fails("Server sent no subprotocol"),
+        "python-websockets": Open(),
+    },
+    "protocol-not-offered": {
+        "chromium": Fails(
+            "Error during WebSocket handshake: 'Sec-WebSocket-Protocol' header value"
+            " 'notoffered' in response does not match any of sent values"
+        ),
+        "firefox": Fails(FIREFOX_FAILS),
+        "webkit": Fails("Server requested unsupported protocol"),
+        "node-ws": Fails("Server sent an invalid subprotocol"),
+        "python-websockets": Fails("unsupported subprotocol: notoffered"),
+    },
+    "protocol-unrequested": {
+        "chromium": Fails(
+            "Error during WebSocket handshake: Response must not include"
+            " 'Sec-WebSocket-Protocol' header if not present in request: chat"
+        ),
+        # Firefox ignores a subprotocol it did not ask for: it opens, with ws.protocol empty.
+        "firefox": Open(),
+        "webkit": Fails("Server requested unsupported protocol"),
+        "node-ws": Fails("Server sent a subprotocol but none was requested"),
+        "python-websockets": Fails("no subprotocols supported"),
+    },
+    "extension-not-offered": {
+        "chromium": Fails(
+            "Error during WebSocket handshake: Found an unsupported extension 'x-unknown' in"
+            " 'Sec-WebSocket-Extensions' header"
+        ),
+        "firefox": Fails(FIREFOX_FAILS),
+        "webkit": Fails("Server requested unsupported extension"),
+        "node-ws": Fails("Server indicated an extension that was not requested"),
+        "python-websockets": Fails("Unsupported extension: name = x-unknown, params = []"),
+    },
+    "accept-altered": {
+        "chromium": Fails(
+            "Error during WebSocket handshake: Incorrect 'Sec-WebSocket-Accept' header value"
+        ),
+        "firefox": Fails(FIREFOX_FAILS),
+        "webkit": Fails("Server returned incorrect \u201cSec-WebSocket-Accept\u201d key"),
+        "node-ws": Fails("Invalid Sec-WebSocket-Accept header"),
+        "python-websockets": Fails("invalid Sec-WebSocket-Accept header"),
+    },
+    "accept-case-changed": {
+        "chromium": Fails(
+            "Error during WebSocket handshake: Incorrect 'Sec-WebSocket-Accept' header value"
+        ),
+        "firefox": Fails(FIREFOX_FAILS),
+        # RFC 6455 4.1 item 4 wants the exact value; libsoup compares it ignoring case.
+        "webkit": Open(),
+        "node-ws": Fails("Invalid Sec-WebSocket-Accept header"),
+        "python-websockets": Fails("invalid Sec-WebSocket-Accept header"),
+    },
+}
+
+
+def message():
+    """The text message the server sends after a 101 and expects echoed: 8000 pseudo-random
+    letters twice, so a compressor with a window over 1 KiB refers 8000 bytes back and the
+    window-bits check has something to catch."""
+    state = 6455
+    letters = []
+    for _ in range(8000):
+        state = (state * 1103515245 + 12345) % 2**31
+        letters.append(chr(ord("a") + (state >> 16) % 26))
+    return ("".join(letters) * 2).encode()
