@@ -136,9 +136,9 @@ int run_batch(const Options& options) {
     return k_exit_input_error;
   }
   const std::string name = options.input_path == "-" ? "<stdin>" : options.input_path;
-  RequestStream stream(fd, options.parse.max_header_bytes);
-  handshake::ServerHandshake engine(options.choices, options.parse);
   BatchReport report(options);
+  RequestStream stream(fd, options.parse.max_header_bytes, [&report] { report.flush(); });
+  handshake::ServerHandshake engine(options.choices, options.parse);
   std::size_t index = 0;
   int status = 0;
   while (true) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -124,6 +125,14 @@ void append_field_text(std::string& out, const std::string& text) {
   }
 }
 
+// In a name, a colon or whitespace would move the boundary between name and value; they
+// become NUL too, so the parser reports an invalid field name there.
+void append_field_name(std::string& out, const std::string& name) {
+  for (const char c : name) {
+    out += c == '\r' || c == '\n' || c == ':' || c == ' ' || c == '\t' ? '\0' : c;
+  }
+}
+
 } // namespace
 
 util::Expected<HarContents, std::string> read_har(const std::string& path) {
@@ -132,13 +141,25 @@ util::Expected<HarContents, std::string> read_har(const std::string& path) {
   if (!bytes) {
     return util::unexpected(bytes.error());
   }
+  // Keep only the members read below: a devtools export can hold response bodies and
+  // WebSocket message logs many times larger than the requests.
+  static const std::array<std::string_view, 13> k_kept = {
+      "log", "entries",     "request", "response", "_resourceType", "startedDateTime", "method",
+      "url", "httpVersion", "headers", "name",     "value",         "status"};
+  const Json::parser_callback_t keep_needed = [](int /*depth*/, Json::parse_event_t event,
+                                                 Json& parsed) {
+    if (event != Json::parse_event_t::key) {
+      return true;
+    }
+    const auto& key = parsed.get_ref<const std::string&>();
+    return std::find(k_kept.begin(), k_kept.end(), key) != k_kept.end();
+  };
   Json document;
   try {
-    document = Json::parse(*bytes);
+    document = Json::parse(*bytes, keep_needed);
   } catch (const Json::parse_error& e) {
-    return util::unexpected(
-        fmt::format("{} is not a HAR file: not JSON (at byte {})", shown,
-                    e.byte > 0 ? e.byte - 1 : 0));
+    return util::unexpected(fmt::format("{} is not a HAR file: not JSON (at byte {})", shown,
+                                        e.byte > 0 ? e.byte - 1 : 0));
   }
   if (!document.is_object() || !document.contains("log") || !document["log"].is_object() ||
       !document["log"].contains("entries") || !document["log"]["entries"].is_array()) {
@@ -185,7 +206,7 @@ util::Expected<HarContents, std::string> read_har(const std::string& path) {
         if (!header.is_object()) {
           continue;
         }
-        append_field_text(head, string_at(header, "name"));
+        append_field_name(head, string_at(header, "name"));
         head += ": ";
         append_field_text(head, string_at(header, "value"));
         head += "\r\n";

@@ -161,10 +161,17 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   // the option is read here and CLI11 only lists it in --help.
   std::optional<std::string> negotiate_deflate;
   std::vector<std::string> arguments; // reversed, as CLI11 takes them
+  int options_end = argc;             // arguments after "--" are operands, never options
+  for (int i = 1; i < argc; ++i) {
+    if (std::string_view(argv[i]) == "--") {
+      options_end = i;
+      break;
+    }
+  }
   for (int i = argc - 1; i > 0; --i) {
     const std::string_view argument = argv[i];
     constexpr std::string_view k_option = "--negotiate-deflate";
-    if (argument == k_option || argument.starts_with("--negotiate-deflate=")) {
+    if (i < options_end && (argument == k_option || argument.starts_with("--negotiate-deflate="))) {
       negotiate_deflate =
           std::string(argument.substr(std::min(argument.size(), k_option.size() + 1)));
       continue;

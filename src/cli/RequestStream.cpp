@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <poll.h>
 #include <unistd.h>
+#include <utility>
 
 namespace wsh::cli {
 
@@ -13,8 +15,9 @@ namespace {
 constexpr std::size_t k_read_size = 65536;
 } // namespace
 
-RequestStream::RequestStream(int fd, std::size_t max_header_bytes)
-    : m_fd(fd), m_max_header_bytes(max_header_bytes),
+RequestStream::RequestStream(int fd, std::size_t max_header_bytes,
+                             std::function<void()> before_wait)
+    : m_fd(fd), m_max_header_bytes(max_header_bytes), m_before_wait(std::move(before_wait)),
       m_buffer(new char[max_header_bytes + 2 * k_read_size]),
       m_capacity(max_header_bytes + 2 * k_read_size) {}
 
@@ -31,6 +34,12 @@ bool RequestStream::fill() {
     m_start = 0;
   }
   const std::size_t room = std::min(k_read_size, m_capacity - m_size);
+  if (m_before_wait) {
+    pollfd descriptor{m_fd, POLLIN, 0};
+    if (::poll(&descriptor, 1, 0) == 0) {
+      m_before_wait();
+    }
+  }
   ssize_t n = 0;
   do {
     n = ::read(m_fd, m_buffer.get() + m_size, room);

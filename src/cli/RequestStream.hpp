@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,7 +33,9 @@ public:
     int error_number = 0;
   };
 
-  RequestStream(int fd, std::size_t max_header_bytes);
+  // `before_wait` runs when the next read would block (a live pipe or terminal), so results
+  // gathered so far can be written before the stream waits for more.
+  RequestStream(int fd, std::size_t max_header_bytes, std::function<void()> before_wait = {});
 
   // The next request head, or why there is none.
   Piece next();
@@ -47,6 +50,7 @@ private:
 
   int m_fd;
   std::size_t m_max_header_bytes;
+  std::function<void()> m_before_wait;
   // One block, never zeroed or regrown: the pending bytes are moved to its front before a read.
   std::unique_ptr<char[]> m_buffer;
   std::size_t m_capacity = 0;

@@ -176,10 +176,13 @@ DeflateParameters answer_deflate_offer(const DeflateParameters& offer,
     response.server_max_window_bits = std::min(offer.server_max_window_bits.value_or(15),
                                                settings.server_max_window_bits.value_or(15));
   }
-  if (offer.has_client_max_window_bits && settings.client_max_window_bits) {
+  const int client_bits = std::min(offer.client_max_window_bits.value_or(15),
+                                   settings.client_max_window_bits.value_or(15));
+  // A client window of 8 is left out rather than answered: zlib cannot use it (the offer's
+  // own value still binds the client, RFC 7692 7.1.2.2).
+  if (offer.has_client_max_window_bits && settings.client_max_window_bits && client_bits > 8) {
     response.has_client_max_window_bits = true;
-    response.client_max_window_bits =
-        std::min(offer.client_max_window_bits.value_or(15), *settings.client_max_window_bits);
+    response.client_max_window_bits = client_bits;
   }
   return response;
 }

@@ -334,10 +334,15 @@ void Checker::check_key() {
   const std::string_view value = key[0]->value;
   if (!util::is_base64_of_16_bytes(value)) {
     std::string why;
-    const auto bad = std::find_if(value.begin(), value.end(),
-                                  [](char c) { return !util::is_base64_alphabet(c) && c != '='; });
+    auto bad = std::find_if(value.begin(), value.end(),
+                            [](char c) { return !util::is_base64_alphabet(c) && c != '='; });
+    const std::size_t early_pad =
+        value.substr(0, std::min<std::size_t>(value.size(), 22)).find('=');
     if (bad != value.end()) {
       why = fmt::format("{} is not a base64 character", util::describe_byte(*bad));
+    } else if (value.size() == 24 && early_pad != std::string_view::npos) {
+      bad = value.begin() + static_cast<std::ptrdiff_t>(early_pad);
+      why = "padding '=' inside the key; only the last two characters are padding";
     } else {
       why = fmt::format("it is {} characters; the base64 of 16 bytes is 22 characters and `==`",
                         value.size());
@@ -388,6 +393,13 @@ void Checker::check_origin() {
 // RFC 6455 4.2.1 item 8 and 4.1 item 10: a list of unique tokens.
 void Checker::check_offered_subprotocols() {
   for (const Field* field : m_fields.protocol) {
+    if (field->value.empty()) {
+      report(DiagnosticId::invalid_token_list, offset_of(field->value),
+             "Sec-WebSocket-Protocol is empty; it must list at least one subprotocol "
+             "(RFC 6455 4.1 item 10)",
+             field->name);
+      continue;
+    }
     auto error = http::visit_token_list(field->value, false, [&](std::string_view element) {
       const auto& offered = m_outcome.offered_subprotocols;
       if (std::find(offered.begin(), offered.end(), element) != offered.end()) {
@@ -653,6 +665,18 @@ void Checker::check_selected_extensions() {
       continue;
     }
     const Extension& selected = parsed.front();
+    const bool chosen_before = std::any_of(
+        m_outcome.selected_extensions.begin(), m_outcome.selected_extensions.end(),
+        [&](const std::string& earlier) {
+          return std::string_view(earlier).substr(0, earlier.find(';')) == selected.name;
+        });
+    if (chosen_before && selected.name != k_permessage_deflate) {
+      report(
+          DiagnosticId::invalid_selected_extension, at,
+          fmt::format("`{}` is chosen twice; a response names each extension once", selected.name),
+          header);
+      continue;
+    }
     if (std::find(offered_names.begin(), offered_names.end(), selected.name) ==
         offered_names.end()) {
       report(

@@ -119,7 +119,9 @@ std::string render_json(const handshake::Outcome& outcome, const Source& source,
       {"request", outcome.request ? request_json(*outcome.request, source) : Json(nullptr)},
       {"diagnostics", std::move(diagnostics)}};
   document.update(body);
-  std::string out = document.dump(layout == JsonLayout::pretty ? 2 : -1, ' ', false,
+  // ASCII only: non-ASCII characters become \uXXXX escapes, so C1 controls and bidi overrides
+  // from a capture cannot reach a terminal either.
+  std::string out = document.dump(layout == JsonLayout::pretty ? 2 : -1, ' ', true,
                                   Json::error_handler_t::replace);
   out += '\n';
   return out;

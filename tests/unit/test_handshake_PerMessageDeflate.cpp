@@ -165,6 +165,12 @@ TEST_CASE("handshake::answer_deflate_offer produces valid answers") {
       CHECK(format_deflate(*reread) == written);
     }
   }
+  // An offer that pins the client to 8 gets no client_max_window_bits back: zlib cannot use 8.
+  const auto pinned = read_deflate_parameters(
+      parse_one("permessage-deflate; client_max_window_bits=8"), DeflateRole::offer);
+  CHECK(format_deflate(
+            answer_deflate_offer(*pinned, *parse_deflate_settings("client_max_window_bits=10"))) ==
+        "permessage-deflate");
   const auto offer = read_deflate_parameters(
       parse_one("permessage-deflate; client_max_window_bits; server_max_window_bits=12"),
       DeflateRole::offer);
