@@ -115,13 +115,40 @@ struct TokenListSummary {
   std::vector<std::string_view> others;
 };
 
+// The items as `a`, `b`, `c`; a long list is cut after a few, with the count of the rest, so a
+// hostile request cannot make a message as large as itself.
 std::string quote_list(const std::vector<std::string_view>& items) {
+  constexpr std::size_t k_most = 8;
   std::string out;
-  for (const std::string_view item : items) {
-    if (!out.empty()) {
-      out += ", ";
+  for (std::size_t i = 0; i < items.size() && i < k_most; ++i) {
+    out += fmt::format("{}`{}`", i == 0 ? "" : ", ", items[i]);
+  }
+  if (items.size() > k_most) {
+    out += fmt::format(" and {} more", items.size() - k_most);
+  }
+  return out;
+}
+
+// The distinct names among `names`, in first-seen order, in O(n log n).
+std::vector<std::string_view> distinct(const std::vector<std::string_view>& names) {
+  std::vector<std::pair<std::string_view, std::size_t>> sorted;
+  sorted.reserve(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    sorted.emplace_back(names[i], i);
+  }
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::size_t> firsts;
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (i == 0 || sorted[i].first != sorted[i - 1].first) {
+      firsts.push_back(sorted[i].second);
     }
-    out += fmt::format("`{}`", item);
+  }
+  std::sort(firsts.begin(), firsts.end());
+  std::vector<std::string_view> out;
+  out.reserve(firsts.size());
+  for (const std::size_t index : firsts) {
+    out.push_back(names[index]);
   }
   return out;
 }
@@ -401,12 +428,6 @@ void Checker::check_offered_subprotocols() {
       continue;
     }
     auto error = http::visit_token_list(field->value, false, [&](std::string_view element) {
-      const auto& offered = m_outcome.offered_subprotocols;
-      if (std::find(offered.begin(), offered.end(), element) != offered.end()) {
-        report(DiagnosticId::duplicate_subprotocol, offset_of(element),
-               fmt::format("`{}` is offered twice", element), field->name);
-        return;
-      }
       m_outcome.offered_subprotocols.push_back(element);
     });
     if (error) {
@@ -415,6 +436,30 @@ void Checker::check_offered_subprotocols() {
                          util::describe_byte(field->value[error->offset]), error->message),
              field->name);
     }
+  }
+  // Duplicates (RFC 6455 4.1 item 10: unique) are found by sorting, not pairwise, and the
+  // first one is reported once, however many there are.
+  auto& offered = m_outcome.offered_subprotocols;
+  std::vector<std::pair<std::string_view, std::size_t>> sorted;
+  sorted.reserve(offered.size());
+  for (std::size_t i = 0; i < offered.size(); ++i) {
+    sorted.emplace_back(offered[i], i);
+  }
+  std::sort(sorted.begin(), sorted.end());
+  std::size_t first_repeat = offered.size();
+  std::size_t repeats = 0;
+  for (std::size_t i = 1; i < sorted.size(); ++i) {
+    if (sorted[i].first == sorted[i - 1].first) {
+      ++repeats;
+      first_repeat = std::min(first_repeat, sorted[i].second);
+    }
+  }
+  if (repeats > 0) {
+    report(DiagnosticId::duplicate_subprotocol, offset_of(offered[first_repeat]),
+           fmt::format("`{}` is offered more than once ({} repeated in all)", offered[first_repeat],
+                       repeats),
+           "Sec-WebSocket-Protocol");
+    offered = distinct(offered);
   }
 }
 
@@ -648,11 +693,14 @@ void Checker::check_selected_extensions() {
       field != nullptr ? field->name : std::string_view("Sec-WebSocket-Extensions");
   const auto& offers = m_outcome.offered_extensions;
   std::vector<std::string_view> offered_names;
-  for (const Extension& offer : offers) {
-    if (std::find(offered_names.begin(), offered_names.end(), offer.name) == offered_names.end()) {
+  if (!m_choices.extensions.empty()) {
+    offered_names.reserve(offers.size());
+    for (const Extension& offer : offers) {
       offered_names.push_back(offer.name);
     }
+    offered_names = distinct(offered_names);
   }
+
   for (const std::string& choice : m_choices.extensions) {
     std::vector<Extension> parsed;
     const auto error = parse_extension_list(choice, parsed);
