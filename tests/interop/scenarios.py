@@ -31,6 +31,11 @@ class Scenario:
     alter_accept: str = ""  # "char": one character of Sec-WebSocket-Accept replaced by
     # another letter or digit; "case": one letter's case flipped
     clients: tuple = CLIENTS
+    skip_reason: str = ""  # why the clients left out take no part
+    # Library clients only: permessage-deflate parameters the client is configured to offer,
+    # as RFC 7692 names them; the drivers map them to Node ws's perMessageDeflate options
+    # and to Python's ClientPerMessageDeflateFactory arguments (True: offered without value).
+    client_deflate: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,7 @@ class Open:
     protocol: str = ""
     extensions: tuple = ()
     compressed: bool = False  # the client's echo must arrive compressed (RSV1 set)
+    answer: str = None  # when set: the Sec-WebSocket-Extensions value the tool must answer
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,51 @@ SCENARIOS = (
         # Firefox offers `permessage-deflate` with no parameter: RFC 7692 7.1.2.2 forbids
         # answering client_max_window_bits to it, so there is nothing to test.
         clients=("chromium", "webkit", "node-ws", "python-websockets"),
+        skip_reason="the client offers no window-bits parameter; RFC 7692 7.1.2.2 forbids"
+        " answering one",
+    ),
+    Scenario(
+        "negotiate-deflate",
+        "`--negotiate-deflate` (defaults) answers each client's default offer so that it opens"
+        " and messages inflate both ways",
+        tool_args=("--negotiate-deflate",),
+    ),
+    Scenario(
+        "negotiate-deflate-windows",
+        "`--negotiate-deflate=server_max_window_bits=10,client_max_window_bits=12` answers each"
+        " client's default offer (client_max_window_bits only where offered); the client's echo"
+        " inflates with the 4 KiB window",
+        tool_args=("--negotiate-deflate=server_max_window_bits=10,client_max_window_bits=12",),
+    ),
+    Scenario(
+        "negotiate-deflate-offer-params",
+        "a library client configured to offer server_no_context_takeover, server_max_window_bits"
+        "=10 and client_max_window_bits=12 opens on `--negotiate-deflate` (defaults)",
+        tool_args=("--negotiate-deflate",),
+        client_deflate=(("server_no_context_takeover", True), ("server_max_window_bits", 10),
+                        ("client_max_window_bits", 12)),
+        clients=("node-ws", "python-websockets"),
+        skip_reason="a browser's offer cannot be configured",
+    ),
+    Scenario(
+        "negotiate-deflate-offer-params-settings",
+        "the same configured offer opens on `--negotiate-deflate=server_max_window_bits=10,"
+        "client_max_window_bits=12,server_no_context_takeover`",
+        tool_args=("--negotiate-deflate=server_max_window_bits=10,client_max_window_bits=12,"
+                   "server_no_context_takeover",),
+        client_deflate=(("server_no_context_takeover", True), ("server_max_window_bits", 10),
+                        ("client_max_window_bits", 12)),
+        clients=("node-ws", "python-websockets"),
+        skip_reason="a browser's offer cannot be configured",
+    ),
+    Scenario(
+        "negotiate-deflate-bare-client-bits",
+        "a library client configured with client_max_window_bits offered without a value opens"
+        " on `--negotiate-deflate=server_max_window_bits=10,client_max_window_bits=12`",
+        tool_args=("--negotiate-deflate=server_max_window_bits=10,client_max_window_bits=12",),
+        client_deflate=(("client_max_window_bits", True),),
+        clients=("node-ws", "python-websockets"),
+        skip_reason="a browser's offer cannot be configured",
     ),
     Scenario(
         "subprotocol-omitted",
@@ -115,6 +166,20 @@ SCENARIOS = (
         "`-e x-unknown` is refused, and a 101 naming it is rejected as the diagnostic says",
         refuse_args=("-e", "x-unknown"),
         add_header=b"Sec-WebSocket-Extensions: x-unknown",
+    ),
+    Scenario(
+        "deflate-missing-value",
+        "`-e 'permessage-deflate; client_max_window_bits'` (no value) is refused; clients'"
+        " reactions to such a 101 as the diagnostic says",
+        refuse_args=("-e", "permessage-deflate; client_max_window_bits"),
+        add_header=b"Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits",
+    ),
+    Scenario(
+        "deflate-unknown-param",
+        "`-e 'permessage-deflate; x=1'` is refused; clients' reactions to such a 101 as the"
+        " diagnostic says",
+        refuse_args=("-e", "permessage-deflate; x=1"),
+        add_header=b"Sec-WebSocket-Extensions: permessage-deflate; x=1",
     ),
     Scenario(
         "accept-altered",
@@ -183,6 +248,32 @@ TOOL = {
             "firefox": "Firefox fails the connection",
         },
     ),
+    "deflate-missing-value": ToolVerdict(
+        1,
+        "deflate-response-missing-value",
+        "error",
+        {
+            "chromium": "Error in permessage-deflate: client_max_window_bits must have value",
+            "node-ws": "Invalid Sec-WebSocket-Extensions header",
+            "python-websockets": "Unsupported extension: name = permessage-deflate, params = [...]",
+            "firefox": "Every client fails",
+            # Nothing quoted for WebKit: the tool says "Every client fails", but WebKitGTK
+            # (libsoup) opens on such a 101 (EXPECT below). A known inaccuracy of the tool's
+            # effect text, reported; not asserted either way here.
+        },
+    ),
+    "deflate-unknown-param": ToolVerdict(
+        1,
+        "deflate-response-unknown-parameter",
+        "error",
+        {
+            "chromium": "Error in permessage-deflate: Received an unexpected permessage-deflate"
+            " extension parameter",
+            "node-ws": "Invalid Sec-WebSocket-Extensions header",
+            "python-websockets": "Unsupported extension: name = permessage-deflate, params = [...]",
+            "firefox": "Firefox fails the connection",
+        },
+    ),
 }
 
 # What each real client does with the response the server sends.
@@ -193,6 +284,58 @@ EXPECT = {
     "deflate": {c: Open(extensions=PMD, compressed=True) for c in CLIENTS},
     "deflate-window-bits": {
         c: Open(extensions=PMD, compressed=True) for c in BY_NAME["deflate-window-bits"].clients
+    },
+    "negotiate-deflate": {
+        c: Open(extensions=PMD, compressed=True, answer="permessage-deflate") for c in CLIENTS
+    },
+    "negotiate-deflate-windows": {
+        c: Open(extensions=PMD, compressed=True, answer=(
+            "permessage-deflate; server_max_window_bits=10" if c == "firefox" else
+            "permessage-deflate; server_max_window_bits=10; client_max_window_bits=12"))
+        for c in CLIENTS
+    },
+    "negotiate-deflate-offer-params": {
+        c: Open(extensions=PMD, compressed=True,
+                answer="permessage-deflate; server_no_context_takeover; server_max_window_bits=10")
+        for c in ("node-ws", "python-websockets")
+    },
+    "negotiate-deflate-offer-params-settings": {
+        c: Open(extensions=PMD, compressed=True,
+                answer="permessage-deflate; server_no_context_takeover; server_max_window_bits=10;"
+                " client_max_window_bits=12")
+        for c in ("node-ws", "python-websockets")
+    },
+    "negotiate-deflate-bare-client-bits": {
+        c: Open(extensions=PMD, compressed=True,
+                answer="permessage-deflate; server_max_window_bits=10; client_max_window_bits=12")
+        for c in ("node-ws", "python-websockets")
+    },
+    "deflate-missing-value": {
+        "chromium": Fails(
+            "Error during WebSocket handshake: Error in permessage-deflate:"
+            " client_max_window_bits must have value"
+        ),
+        "firefox": Fails(FIREFOX_FAILS),
+        # RFC 7692 7.1.2.2 wants a value in a response; libsoup takes the bare parameter as
+        # 15 (ws.extensions reads `permessage-deflate; client_max_window_bits=15`) and opens.
+        "webkit": Open(extensions=PMD, compressed=True),
+        "node-ws": Fails("Invalid Sec-WebSocket-Extensions header"),
+        "python-websockets": Fails(
+            "Unsupported extension: name = permessage-deflate,"
+            " params = [('client_max_window_bits', None)]"
+        ),
+    },
+    "deflate-unknown-param": {
+        "chromium": Fails(
+            "Error during WebSocket handshake: Error in permessage-deflate: Received an"
+            " unexpected permessage-deflate extension parameter"
+        ),
+        "firefox": Fails(FIREFOX_FAILS),
+        "webkit": Fails("Invalid parameter 'x' in permessage-deflate extension header"),
+        "node-ws": Fails("Invalid Sec-WebSocket-Extensions header"),
+        "python-websockets": Fails(
+            "Unsupported extension: name = permessage-deflate, params = [('x', '1')]"
+        ),
     },
     "subprotocol-omitted": {
         "chromium": Fails(

@@ -163,7 +163,8 @@ def run_client(client, binary, work):
     page = "http://127.0.0.1:%d/" % port
     config = {"client": client, "timeoutMs": SCENARIO_TIMEOUT * 1000, "scenarios": [
         {"name": s.name, "protocols": list(s.offer),
-         "url": "ws://127.0.0.1:%d/ws/%s/%s" % (port, client, s.name)}
+         "url": "ws://127.0.0.1:%d/ws/%s/%s" % (port, client, s.name),
+         "deflate": dict(s.client_deflate) or None}
         for s in S.SCENARIOS if client in s.clients]}
     config_path = os.path.join(cdir, "config.json")
     with open(config_path, "w") as f:
@@ -260,6 +261,54 @@ def extension_names(value):
     return tuple(e.split(";")[0].strip() for e in value.split(",") if e.strip())
 
 
+def header_value(response, name):
+    """The (first) value of header `name` (lower case) in a response, or None."""
+    for line in (response or "").split("\r\n")[1:]:
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() == name:
+            return value.strip()
+    return None
+
+
+def pmd_params(value):
+    """permessage-deflate's parameters in an extensions value: {name: value or True}."""
+    for element in (value or "").split(","):
+        parts = [p.strip() for p in element.split(";")]
+        if parts[0].lower() == "permessage-deflate":
+            return {k.strip().lower(): (v.strip().strip('"') if sep else True)
+                    for k, sep, v in (p.partition("=") for p in parts[1:] if p)}
+    return None
+
+
+def agreed_mismatch(client, report, answered):
+    """Where the client's own view of permessage-deflate contradicts the tool's answer: the
+    string Chromium and WebKit expose as ws.extensions, the parameters Node ws accepted,
+    Python's PerMessageDeflate object. Firefox exposes only the name. None if they agree."""
+    want = pmd_params(answered) or {}
+    server_bits = int(want.get("server_max_window_bits", 15))
+    snct = "server_no_context_takeover" in want
+    client_bits = want.get("client_max_window_bits")
+    if client in ("chromium", "webkit"):
+        got = report.get("extensions")
+        return None if got == answered else "ws.extensions is %r" % got
+    if client == "node-ws":
+        p = report.get("extension_params") or {}
+        if (int(p.get("server_max_window_bits", 15)) != server_bits
+                or bool(p.get("server_no_context_takeover")) != snct
+                or (client_bits and str(p.get("client_max_window_bits")) != client_bits)):
+            return "node ws accepted %s" % json.dumps(p)
+        return None
+    if client == "python-websockets":
+        objs = " ".join(report.get("extension_objects") or [])
+        m = re.search(r"remote_no_context_takeover=(\w+), local_no_context_takeover=\w+, "
+                      r"remote_max_window_bits=(\d+), local_max_window_bits=(\d+)", objs)
+        if not m or (m.group(1) == "True") != snct or int(m.group(2)) != server_bits or (
+                client_bits and m.group(3) != client_bits):
+            return "python agreed %s" % objs
+        return None
+    return None
+
+
 def response_summary(response):
     """The response's status and WebSocket fields, on one line."""
     lines = (response or "").split("\r\n")
@@ -317,6 +366,8 @@ def judge_client(scenario, client, rec, report, errors, reasons):
             exp.protocol, ", ".join(exp.extensions))
         if exp.compressed:
             expected += ", echo compressed"
+        if exp.answer is not None:
+            expected = "tool answers %r; " % exp.answer + expected
     else:
         expected = 'fails: "%s"' % exp.error
     if rec is None:
@@ -330,6 +381,14 @@ def judge_client(scenario, client, rec, report, errors, reasons):
     details = ["sent: " + response_summary(rec.get("response"))]
     if rec.get("careless"):
         details.append("careless: " + rec["careless"])
+    answered = header_value(rec.get("response"), "sec-websocket-extensions")
+    if after.get("deflate") and after.get("echo") == "ok":
+        details.append("server inflated with a %d-bit window" % rec["after"]["deflate"][
+            "client_bits"])
+    if report.get("extension_params"):
+        details.append("node ws params: " + json.dumps(report["extension_params"]))
+    if report.get("offered"):
+        details.append("offered: " + json.dumps(report["offered"]))
     if report.get("extension_objects"):
         details.append("python: " + ", ".join(report["extension_objects"]))
     if report.get("error_type"):
@@ -341,8 +400,15 @@ def judge_client(scenario, client, rec, report, errors, reasons):
                                                      rec["tool"]["stderr"].strip()[-300:]))
     if report.get("timeout"):
         details.append("client timed out")
+    mismatch = None
+    if report.get("opened") and isinstance(exp, S.Open) and exp.answer is not None:
+        mismatch = agreed_mismatch(client, report, answered)
+        if mismatch:
+            details.append("the client's parameters differ from the answer: " + mismatch)
     if report.get("opened"):
         observed = describe_open(report, after)
+        if isinstance(exp, S.Open) and exp.answer is not None:
+            observed = "tool answered %r; " % answered + observed
     else:
         observed = "fails: " + (('"%s"' % error_text) if error_text else "no error text")
         if report.get("close"):
@@ -355,7 +421,9 @@ def judge_client(scenario, client, rec, report, errors, reasons):
               and after.get("echo") == "ok" and after.get("client_close_code") == 1000
               and close.get("code") == 1000 and close.get("wasClean")
               and (after.get("client_compressed") or not exp.compressed)
-              and not report.get("timeout"))
+              and not report.get("timeout")
+              and (exp.answer is None or (answered == exp.answer and rec["tool"]["exit"] == 0
+                                          and not mismatch)))
     else:
         ok = (not report.get("opened") and matches(exp.error, error_text)
               and rec.get("response", "").startswith("HTTP/1.1 101 ")
@@ -462,10 +530,11 @@ def main():
     print()
     print(report)
     print()
-    skipped = ["%s %s" % (c, s.name) for s in S.SCENARIOS for c in clients if c not in s.clients]
-    if skipped:
-        print("not run: %s (the client offers no window-bits parameter; RFC 7692 7.1.2.2 "
-              "forbids answering one)" % ", ".join(skipped))
+    for scenario in S.SCENARIOS:
+        skipped = [c for c in clients if c not in scenario.clients]
+        if skipped:
+            print("not run: %s for %s (%s)" % (scenario.name, ", ".join(skipped),
+                                               scenario.skip_reason))
     print("time: %.1f s (%s)" % (time.monotonic() - t0, ", ".join(
         "%s %.1f s" % (c, f["seconds"]) for c, f in facts.items())))
     if failed or args.out:

@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Client driver: Python `websockets` (Debian's python3-websockets), unmodified defaults (it
-offers permessage-deflate with client_max_window_bits), one connection per scenario in turn.
+offers permessage-deflate with client_max_window_bits) unless the scenario configures the
+permessage-deflate offer (`deflate`: ClientPerMessageDeflateFactory's arguments), one
+connection per scenario in turn.
 
 usage: /usr/bin/python3 python-websockets.py CONFIG.json REPORTS_DIR
-CONFIG.json is {client, timeoutMs, scenarios: [{name, url, protocols}]}; writes
+CONFIG.json is {client, timeoutMs, scenarios: [{name, url, protocols, deflate}]}; writes
 REPORTS_DIR/<scenario>.json with what the client saw, the exception text verbatim.
 """
 import asyncio
@@ -12,6 +14,7 @@ import os
 import sys
 
 import websockets
+from websockets.extensions.permessage_deflate import ClientPerMessageDeflateFactory
 
 
 async def run_one(scenario, timeout):
@@ -19,6 +22,9 @@ async def run_one(scenario, timeout):
               "protocol": None, "extensions": None, "events": [], "received": None,
               "close": None, "timeout": False, "error": None}
     kwargs = {"subprotocols": scenario["protocols"]} if scenario["protocols"] else {}
+    if scenario.get("deflate"):
+        kwargs["extensions"] = [ClientPerMessageDeflateFactory(**scenario["deflate"])]
+        report["offered"] = scenario["deflate"]
     try:
         ws = await websockets.connect(scenario["url"], open_timeout=timeout, close_timeout=5,
                                       **kwargs)
