@@ -371,9 +371,8 @@ std::optional<ParseError> RequestReader::read(Request& request) {
   }
   request.header_size = block_end;
   if (request.method.empty()) {
-    return std::optional<ParseError>(
-        malformed(DiagnosticId::malformed_request_line, pos,
-                  "the input holds only empty lines, no request line"));
+    return malformed(DiagnosticId::malformed_request_line, pos,
+                     "the input holds only empty lines, no request line");
   }
 
   if (first_lf_only != k_npos) {
