@@ -134,8 +134,10 @@ def negotiated_deflate(response):
             params[key.strip().lower()] = value.strip().strip('"')
         client_bits = int(params.get("client_max_window_bits") or 15)
         server_bits = int(params.get("server_max_window_bits") or 15)
-        # zlib cannot use an 8-bit window for raw deflate; 9 is what clients use for 8.
-        return {"client_bits": max(client_bits, 9), "server_bits": max(server_bits, 9)}
+        # zlib cannot use an 8-bit window for raw deflate; 9 is what clients use for 8. A
+        # careless value above 15 (deflate-invalid-value) is clamped so zlib still starts.
+        return {"client_bits": min(max(client_bits, 9), 15),
+                "server_bits": min(max(server_bits, 9), 15)}
     return None
 
 

@@ -321,6 +321,8 @@ def judge_tool(scenario, client, rec):
     run = rec.get("refusal") if scenario.refuse_args else rec.get("tool")
     quote = verdict.quotes.get(client)
     expected = "exit %d, %s [%s]" % (verdict.exit, verdict.severity, verdict.id)
+    for other in verdict.also:
+        expected += " and [%s]" % other
     if quote:
         expected += ', effect quotes "%s"' % quote
     if not run:
@@ -340,6 +342,11 @@ def judge_tool(scenario, client, rec):
         problems.append("stderr `= effect:` does not quote it")
     if "[%s]" % verdict.id not in run["stderr"]:
         problems.append("stderr lacks [%s]" % verdict.id)
+    for other in verdict.also:
+        if not any(d["id"] == other and d["severity"] == verdict.severity for d in diags):
+            problems.append("no %s [%s]" % (verdict.severity, other))
+        if "[%s]" % other not in run["stderr"]:
+            problems.append("stderr lacks [%s]" % other)
     details = "ws-handshake " + " ".join(run["argv"])
     if problems:
         details += "; " + "; ".join(problems)

@@ -23,7 +23,9 @@ async def run_one(scenario, timeout):
               "close": None, "timeout": False, "error": None}
     kwargs = {"subprotocols": scenario["protocols"]} if scenario["protocols"] else {}
     if scenario.get("deflate"):
-        kwargs["extensions"] = [ClientPerMessageDeflateFactory(**scenario["deflate"])]
+        # False: not offered at all, which Python spells None (Node ws spells it false).
+        deflate = {k: (None if v is False else v) for k, v in scenario["deflate"].items()}
+        kwargs["extensions"] = [ClientPerMessageDeflateFactory(**deflate)]
         report["offered"] = scenario["deflate"]
     try:
         ws = await websockets.connect(scenario["url"], open_timeout=timeout, close_timeout=5,
