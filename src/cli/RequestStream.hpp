@@ -40,9 +40,6 @@ public:
   // The next request head, or why there is none.
   Piece next();
 
-  // Bytes read so far.
-  std::uint64_t bytes_read() const { return m_offset + m_size; }
-
 private:
   bool fill();
   void consume(std::size_t count);

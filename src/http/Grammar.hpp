@@ -6,17 +6,18 @@
 namespace wsh::http {
 
 namespace detail {
-// One flag per byte value, so the per-byte grammar checks are a single table lookup.
-constexpr std::array<bool, 256> make_tchar_table() {
+// One flag per byte value: DIGIT, ALPHA and the bytes of `others`, so the per-byte grammar
+// checks (tchar here, reg-name in Host.cpp) are a single table lookup.
+constexpr std::array<bool, 256> alnum_and(std::string_view others) {
   std::array<bool, 256> table{};
   for (int c = 0; c < 256; ++c) {
     table[static_cast<std::size_t>(c)] =
         (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+        others.find(static_cast<char>(c)) != std::string_view::npos;
   }
   return table;
 }
-constexpr std::array<bool, 256> k_tchar = make_tchar_table();
+constexpr std::array<bool, 256> k_tchar = alnum_and("!#$%&'*+-.^_`|~");
 } // namespace detail
 
 // tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" /

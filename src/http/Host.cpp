@@ -1,5 +1,7 @@
 #include "http/Host.hpp"
 
+#include "http/Grammar.hpp"
+
 #include "util/Escape.hpp"
 
 #include <fmt/format.h>
@@ -15,15 +17,7 @@ bool is_hex(char c) {
 }
 
 // unreserved / sub-delims (RFC 3986 2.2, 2.3), as a table; pct-encoded is checked by the caller.
-constexpr std::array<bool, 256> k_reg_name = [] {
-  std::array<bool, 256> table{};
-  for (int c = 0; c < 256; ++c) {
-    table[static_cast<std::size_t>(c)] =
-        (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        std::string_view("-._~!$&'()*+,;=").find(static_cast<char>(c)) != std::string_view::npos;
-  }
-  return table;
-}();
+constexpr std::array<bool, 256> k_reg_name = detail::alnum_and("-._~!$&'()*+,;=");
 
 bool is_reg_name_char(char c) {
   return k_reg_name[static_cast<unsigned char>(c)];
