@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 namespace wsh::handshake {
 
 namespace {
@@ -14,7 +16,8 @@ using http::is_tchar;
 
 class ExtensionListReader {
 public:
-  explicit ExtensionListReader(std::string_view value) : m_value(value) {}
+  ExtensionListReader(std::string_view value, std::vector<Extension>* spare)
+      : m_value(value), m_spare(spare) {}
 
   std::optional<ExtensionSyntaxError> read(std::vector<Extension>& extensions);
 
@@ -22,16 +25,29 @@ private:
   bool at_end() const { return m_pos == m_value.size(); }
   char peek() const { return m_value[m_pos]; }
   void skip_ows() {
-    while (!at_end() && is_ows(peek())) {
-      ++m_pos;
+    std::size_t pos = m_pos;
+    while (pos != m_value.size() && is_ows(m_value[pos])) {
+      ++pos;
     }
+    m_pos = pos;
   }
   std::string_view read_token() {
     const std::size_t begin = m_pos;
-    while (!at_end() && is_tchar(peek())) {
-      ++m_pos;
+    std::size_t pos = begin;
+    while (pos != m_value.size() && is_tchar(m_value[pos])) {
+      ++pos;
     }
-    return m_value.substr(begin, m_pos - begin);
+    m_pos = pos;
+    return {m_value.data() + begin, pos - begin};
+  }
+  Extension take_spare() {
+    if (m_spare == nullptr || m_spare->empty()) {
+      return {};
+    }
+    Extension extension = std::move(m_spare->back());
+    m_spare->pop_back();
+    extension.parameters.clear();
+    return extension;
   }
   ExtensionSyntaxError error_here(std::string_view expected) const {
     const std::string found = at_end() ? "the end of the value" : util::describe_byte(peek());
@@ -41,6 +57,7 @@ private:
   std::optional<ExtensionSyntaxError> read_quoted(ExtensionParameter& parameter);
 
   std::string_view m_value;
+  std::vector<Extension>* m_spare;
   std::size_t m_pos = 0;
 };
 
@@ -115,7 +132,7 @@ std::optional<ExtensionSyntaxError> ExtensionListReader::read(std::vector<Extens
       ++m_pos;
       continue;
     }
-    Extension extension;
+    Extension extension = take_spare();
     const std::size_t begin = m_pos;
     extension.name = read_token();
     if (extension.name.empty()) {
@@ -133,7 +150,7 @@ std::optional<ExtensionSyntaxError> ExtensionListReader::read(std::vector<Extens
         return error;
       }
     }
-    extension.text = http::trim_ows(m_value.substr(begin, m_pos - begin));
+    extension.text = http::trim_ows({m_value.data() + begin, m_pos - begin});
     extensions.push_back(std::move(extension));
     found_any = true;
   }
@@ -162,7 +179,13 @@ std::string ExtensionParameter::unquoted_value() const {
 
 std::optional<ExtensionSyntaxError> parse_extension_list(std::string_view value,
                                                          std::vector<Extension>& extensions) {
-  return ExtensionListReader(value).read(extensions);
+  return ExtensionListReader(value, nullptr).read(extensions);
+}
+
+std::optional<ExtensionSyntaxError> parse_extension_list(std::string_view value,
+                                                         std::vector<Extension>& extensions,
+                                                         std::vector<Extension>& spare) {
+  return ExtensionListReader(value, &spare).read(extensions);
 }
 
 std::string format_extension(const Extension& extension) {

@@ -43,6 +43,12 @@ struct ExtensionSyntaxError {
 std::optional<ExtensionSyntaxError> parse_extension_list(std::string_view value,
                                                          std::vector<Extension>& extensions);
 
+// The same, taking the extensions it appends from the back of `spare` while it has any, so a
+// reused engine keeps their parameter buffers instead of allocating new ones.
+std::optional<ExtensionSyntaxError> parse_extension_list(std::string_view value,
+                                                         std::vector<Extension>& extensions,
+                                                         std::vector<Extension>& spare);
+
 // An extension written back in canonical form: `name; param; param=value`.
 std::string format_extension(const Extension& extension);
 

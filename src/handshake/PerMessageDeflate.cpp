@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 namespace wsh::handshake {
 
@@ -35,6 +36,20 @@ std::optional<int> read_window_bits(std::string_view text) {
   return value;
 }
 
+// The four parameter names, in the order of RFC 7692 7.1.
+constexpr std::array<std::string_view, 4> k_known_parameters = {
+    k_server_no_context_takeover, k_client_no_context_takeover, k_server_max_window_bits,
+    k_client_max_window_bits};
+
+// The index of `name` in k_known_parameters, or its size for any other name.
+std::size_t known_parameter(std::string_view name) {
+  std::size_t i = 0;
+  while (i < k_known_parameters.size() && name != k_known_parameters[i]) {
+    ++i;
+  }
+  return i;
+}
+
 DeflateParameterError parameter_error(Kind kind, std::size_t index, std::string message) {
   return DeflateParameterError{kind, index, std::move(message)};
 }
@@ -44,29 +59,29 @@ DeflateParameterError parameter_error(Kind kind, std::size_t index, std::string 
 util::Expected<DeflateParameters, DeflateParameterError>
 read_deflate_parameters(const Extension& extension, DeflateRole role) {
   DeflateParameters parameters;
-  std::vector<std::string_view> seen;
+  // Bit i is set once k_known_parameters[i] has been read.
+  unsigned seen = 0;
   for (std::size_t i = 0; i < extension.parameters.size(); ++i) {
     const ExtensionParameter& parameter = extension.parameters[i];
     const std::string_view name = parameter.name;
-    if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
-      return util::unexpected(parameter_error(Kind::duplicate_parameter, i,
-                                              fmt::format("{} appears twice (RFC 7692 7)", name)));
-    }
-    seen.push_back(name);
-    const bool flag = name == k_server_no_context_takeover || name == k_client_no_context_takeover;
-    const bool window = name == k_server_max_window_bits || name == k_client_max_window_bits;
-    if (!flag && !window) {
+    const std::size_t known = known_parameter(name);
+    if (known == k_known_parameters.size()) {
       return util::unexpected(parameter_error(
           Kind::unknown_parameter, i,
           fmt::format("{} is not a permessage-deflate parameter (RFC 7692 7.1)", name)));
     }
-    if (flag) {
+    if ((seen & (1U << known)) != 0) {
+      return util::unexpected(parameter_error(Kind::duplicate_parameter, i,
+                                              fmt::format("{} appears twice (RFC 7692 7)", name)));
+    }
+    seen |= 1U << known;
+    if (known < 2) {
       if (parameter.has_value) {
         return util::unexpected(parameter_error(
             Kind::invalid_value, i, fmt::format("{} takes no value (RFC 7692 7.1.1)", name)));
       }
-      (name == k_server_no_context_takeover ? parameters.server_no_context_takeover
-                                            : parameters.client_no_context_takeover) = true;
+      (known == 0 ? parameters.server_no_context_takeover : parameters.client_no_context_takeover) =
+          true;
       continue;
     }
     std::optional<int> bits;
@@ -79,7 +94,7 @@ read_deflate_parameters(const Extension& extension, DeflateRole role) {
                         name, parameter.unquoted_value())));
       }
     }
-    if (name == k_server_max_window_bits) {
+    if (known == 2) {
       if (!bits) {
         return util::unexpected(
             parameter_error(Kind::missing_value, i,

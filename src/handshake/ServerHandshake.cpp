@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <utility>
 
@@ -51,8 +53,42 @@ private:
   std::size_t m_count = 0;
 };
 
+// Four or eight bytes of a name as one word, each byte OR-ed with 0x20: for letters, digits
+// and '-' that folds case, as http::token_equals_lowercase does byte by byte.
+std::uint32_t folded4(const char* bytes) {
+  std::uint32_t word = 0;
+  std::memcpy(&word, bytes, sizeof word);
+  return word | 0x20202020U;
+}
+std::uint64_t folded8(const char* bytes) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, bytes, sizeof word);
+  return word | 0x2020202020202020U;
+}
+
+// http::token_equals_lowercase for a name whose length the caller has matched already, a word
+// at a time (the last word overlapping the one before), inlined so `lowercase` folds into
+// constants.
+inline bool name_equals(std::string_view name, std::string_view lowercase) {
+  const std::size_t size = lowercase.size();
+  const char* a = name.data();
+  const char* b = lowercase.data();
+  if (size >= 8) {
+    for (std::size_t i = 0; i + 8 <= size; i += 8) {
+      if (folded8(a + i) != folded8(b + i)) {
+        return false;
+      }
+    }
+    return size % 8 == 0 || folded8(a + size - 8) == folded8(b + size - 8);
+  }
+  if (size >= 4) {
+    return folded4(a) == folded4(b) && folded4(a + size - 4) == folded4(b + size - 4);
+  }
+  return http::token_equals_lowercase(name, lowercase);
+}
+
 // The fields the handshake reads, found in one pass over the request; names are compared
-// case-insensitively (RFC 9110 5.1), after a cheap look at their length.
+// case-insensitively (RFC 9110 5.1), after a switch on their length.
 struct HandshakeFields {
   FieldList host;
   FieldList upgrade;
@@ -71,7 +107,7 @@ struct HandshakeFields {
         add_if(field, "host", host);
         break;
       case 6:
-        if (origin == nullptr && http::token_equals_lowercase(name, "origin")) {
+        if (origin == nullptr && name_equals(name, "origin")) {
           origin = &field;
         }
         break;
@@ -101,7 +137,7 @@ struct HandshakeFields {
 
 private:
   static void add_if(const Field& field, std::string_view lowercase, FieldList& list) {
-    if (http::token_equals_lowercase(field.name, lowercase)) {
+    if (name_equals(field.name, lowercase)) {
       list.push_back(&field);
     }
   }
@@ -157,8 +193,11 @@ std::vector<std::string_view> distinct(const std::vector<std::string_view>& name
 class Checker {
 public:
   // Checks the request in `outcome.request`, adding to `outcome`, which the caller has reset.
-  Checker(const ServerChoices& choices, Outcome& outcome)
-      : m_choices(choices), m_fields(*outcome.request), m_outcome(outcome) {}
+  // The two vectors are the engine's, kept across requests for their capacity.
+  Checker(const ServerChoices& choices, Outcome& outcome, std::vector<Extension>& spare_extensions,
+          std::vector<std::optional<DeflateParameters>>& deflate_offers)
+      : m_choices(choices), m_fields(*outcome.request), m_outcome(outcome),
+        m_spare_extensions(spare_extensions), m_deflate_offers(deflate_offers) {}
 
   void run();
 
@@ -196,8 +235,9 @@ private:
   const ServerChoices& m_choices;
   HandshakeFields m_fields;
   Outcome& m_outcome;
+  std::vector<Extension>& m_spare_extensions;
   // The parameters of each offered extension that is a valid permessage-deflate offer.
-  std::vector<std::optional<DeflateParameters>> m_deflate_offers;
+  std::vector<std::optional<DeflateParameters>>& m_deflate_offers;
   bool m_deflate_chosen = false;
 };
 
@@ -218,6 +258,11 @@ TokenListSummary Checker::summarize_list(const FieldList& fields, std::string_vi
                                          std::string_view wanted, bool allow_slash) {
   TokenListSummary summary;
   summary.present = !fields.empty();
+  // The usual `Upgrade: websocket` and `Connection: Upgrade`: one element, the wanted one.
+  if (fields.size() == 1 && iequals(fields.front()->value, wanted)) {
+    summary.has_wanted = true;
+    return summary;
+  }
   for (const Field* field : fields) {
     auto error = http::visit_token_list(field->value, allow_slash, [&](std::string_view element) {
       if (iequals(element, wanted)) {
@@ -309,20 +354,22 @@ void Checker::check_upgrade_and_connection() {
   const bool upgrade_missing = !upgrade.present;
   const bool connection_lacks_token = connection.valid && !connection.has_wanted;
   const bool looks_like_websocket = !m_fields.key.empty() || !m_fields.version.empty();
-  const std::string connection_text =
-      connection_field == nullptr ? std::string("there is no Connection field")
-      : connection.others.empty() ? std::string("Connection is empty")
-                                  : fmt::format("Connection is {}", quote_list(connection.others));
+  const auto connection_text = [&] {
+    return connection_field == nullptr ? std::string("there is no Connection field")
+           : connection.others.empty()
+               ? std::string("Connection is empty")
+               : fmt::format("Connection is {}", quote_list(connection.others));
+  };
 
   if (looks_like_websocket && (upgrade_missing || connection_lacks_token) &&
       (upgrade_missing || upgrade.has_wanted)) {
     std::string what;
     if (upgrade_missing && connection_lacks_token) {
-      what = fmt::format("Upgrade is missing and {}", connection_text);
+      what = fmt::format("Upgrade is missing and {}", connection_text());
     } else if (upgrade_missing) {
       what = "Upgrade is missing";
     } else {
-      what = fmt::format("{} (no `upgrade`)", connection_text);
+      what = fmt::format("{} (no `upgrade`)", connection_text());
     }
     report(DiagnosticId::hop_by_hop_headers_stripped,
            connection_field != nullptr ? offset_of(connection_field->name) : missing_at(),
@@ -339,7 +386,7 @@ void Checker::check_upgrade_and_connection() {
   if (connection_lacks_token) {
     report(DiagnosticId::missing_connection_upgrade,
            connection_field != nullptr ? offset_of(connection_field->value) : missing_at(),
-           fmt::format("{}; it must list `upgrade`", connection_text),
+           fmt::format("{}; it must list `upgrade`", connection_text()),
            connection_field != nullptr ? connection_field->name : std::string_view("Connection"));
   }
 }
@@ -467,7 +514,8 @@ void Checker::check_offered_subprotocols() {
 // declined, not failed.
 void Checker::check_offered_extensions() {
   for (const Field* field : m_fields.extensions) {
-    if (auto error = parse_extension_list(field->value, m_outcome.offered_extensions)) {
+    if (auto error =
+            parse_extension_list(field->value, m_outcome.offered_extensions, m_spare_extensions)) {
       report(DiagnosticId::invalid_extension_offer, offset_of(field->value) + error->offset,
              fmt::format("Sec-WebSocket-Extensions: {}", error->message), field->name);
     }
@@ -792,6 +840,24 @@ void set_error_response(Outcome& outcome, unsigned status) {
   }
 }
 
+// Sorts diagnostics by offset, keeping the order of equal ones: by insertion for the usual
+// handful (no buffer to allocate), by std::stable_sort for the many a hostile request can cause.
+void sort_by_offset(std::vector<diagnostics::Diagnostic>& found) {
+  const auto by_offset = [](const diagnostics::Diagnostic& a, const diagnostics::Diagnostic& b) {
+    return a.offset < b.offset;
+  };
+  constexpr std::size_t k_insertion_most = 32;
+  if (found.size() > k_insertion_most) {
+    std::stable_sort(found.begin(), found.end(), by_offset);
+    return;
+  }
+  for (auto next = found.begin(); next != found.end(); ++next) {
+    if (next != found.begin() && by_offset(*next, *(next - 1))) {
+      std::rotate(std::upper_bound(found.begin(), next, *next, by_offset), next, next + 1);
+    }
+  }
+}
+
 void Checker::conclude() {
   auto& found = m_outcome.diagnostics;
   if (m_choices.strict) {
@@ -827,8 +893,7 @@ void Checker::conclude() {
     m_outcome.hresult = entry.hresult;
     set_error_response(m_outcome, entry.status);
   }
-  std::stable_sort(found.begin(), found.end(),
-                   [](const auto& a, const auto& b) { return a.offset < b.offset; });
+  sort_by_offset(found);
 }
 
 void Checker::run() {
@@ -891,6 +956,9 @@ void ServerHandshake::reset() {
   o.sec_websocket_key = {};
   o.sec_websocket_accept.clear();
   o.offered_subprotocols.clear();
+  for (Extension& extension : o.offered_extensions) {
+    m_spare_extensions.push_back(std::move(extension));
+  }
   o.offered_extensions.clear();
   o.offer_verdicts.clear();
   o.selected_subprotocol.reset();
@@ -918,7 +986,7 @@ const Outcome& ServerHandshake::answer(std::string_view input) {
   }
   // The reader's findings (line endings, trailing bytes) come first; the engine's follow.
   std::swap(m_outcome.diagnostics, request.diagnostics);
-  Checker(m_choices, m_outcome).run();
+  Checker(m_choices, m_outcome, m_spare_extensions, m_deflate_offers).run();
   return m_outcome;
 }
 

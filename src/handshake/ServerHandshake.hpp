@@ -53,6 +53,10 @@ private:
   Outcome m_outcome;
   // The request's buffers while the outcome holds no request (after a read failure).
   http::Request m_spare_request;
+  // The offered extensions of earlier requests, kept for their parameter buffers.
+  std::vector<Extension> m_spare_extensions;
+  // The parameters of each offered extension that is a valid permessage-deflate offer.
+  std::vector<std::optional<DeflateParameters>> m_deflate_offers;
 };
 
 // WebSocketBeginServerHandshake for one request: ServerHandshake::answer on a new engine.
