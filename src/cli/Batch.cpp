@@ -155,7 +155,9 @@ int run_batch(const Options& options) {
     }
     ++index;
     const handshake::Outcome& outcome = engine.answer(piece.bytes);
-    const output::Source source{name, piece.bytes, piece.line, piece.offset};
+    // Line 0 stands for a line nothing will print.
+    const std::size_t line = renders_lines(outcome, options) ? stream.line_of(piece) : 0;
+    const output::Source source{name, piece.bytes, line, piece.offset};
     const output::BatchPosition position{index, piece.offset, {}, {}, std::nullopt};
     if (!report.add(outcome, source, position)) {
       break; // standard output is gone: stop reading

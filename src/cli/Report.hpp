@@ -19,6 +19,10 @@ void print_error(std::string_view message);
 // Whether standard error gets colour under --color and NO_COLOR.
 bool use_color(ColorWhen when);
 
+// Whether render_outcome prints line numbers of its source for `outcome`, so a batch counts
+// the lines of its stream only for results that name one.
+bool renders_lines(const handshake::Outcome& outcome, const Options& options);
+
 // Appends one outcome in the chosen format: the result to `out` (standard output) and the
 // diagnostics to `err` (standard error). `position` marks a result of a batch.
 void render_outcome(const handshake::Outcome& outcome, const output::Source& source,

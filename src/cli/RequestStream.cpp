@@ -3,21 +3,66 @@
 #include "http/RequestParser.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
 
 namespace wsh::cli {
 
 namespace {
+
 constexpr std::size_t k_read_size = 65536;
+
+// Counts the newlines in [at, end): 64 bytes per step as four 16-byte vector compares summed
+// into one byte counter per lane, which compilers turn into a handful of SIMD instructions.
+std::size_t count_newlines(const char* at, const char* const end) {
+  using Lanes = std::uint8_t __attribute__((vector_size(16)));
+  constexpr std::size_t k_step = 4 * sizeof(Lanes);
+  constexpr std::size_t k_steps_per_round = 63; // a byte counter holds 255 >= 4 * 63 matches
+  std::size_t count = 0;
+  while (static_cast<std::size_t>(end - at) >= k_step) {
+    const std::size_t steps =
+        std::min(static_cast<std::size_t>(end - at) / k_step, k_steps_per_round);
+    Lanes counts{};
+    for (std::size_t i = 0; i < steps; ++i, at += k_step) {
+      Lanes first;
+      Lanes second;
+      Lanes third;
+      Lanes fourth;
+      std::memcpy(&first, at, sizeof(Lanes));
+      std::memcpy(&second, at + sizeof(Lanes), sizeof(Lanes));
+      std::memcpy(&third, at + 2 * sizeof(Lanes), sizeof(Lanes));
+      std::memcpy(&fourth, at + 3 * sizeof(Lanes), sizeof(Lanes));
+      // A match compares as all ones, -1; the sum of four is -4 to 0.
+      counts -= reinterpret_cast<Lanes>((first == '\n') + (second == '\n') + (third == '\n') +
+                                        (fourth == '\n'));
+    }
+    std::array<std::uint64_t, sizeof(Lanes) / 8> words{};
+    std::memcpy(words.data(), &counts, sizeof(Lanes));
+    for (std::uint64_t word : words) {
+      word = (word & 0x00ff00ff00ff00ffU) + ((word >> 8U) & 0x00ff00ff00ff00ffU);
+      count += static_cast<std::size_t>((word * 0x0001000100010001U) >> 48U);
+    }
+  }
+  return count + static_cast<std::size_t>(std::count(at, end, '\n'));
+}
+
+// Whether reading `fd` can wait for a writer: anything but a regular file.
+bool may_block(int fd) {
+  struct stat status {};
+  return ::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode);
+}
+
 } // namespace
 
 RequestStream::RequestStream(int fd, std::size_t max_header_bytes,
                              std::function<void()> before_wait)
-    : m_fd(fd), m_max_header_bytes(max_header_bytes), m_before_wait(std::move(before_wait)),
+    : m_fd(fd), m_max_header_bytes(max_header_bytes),
+      m_before_wait(before_wait && may_block(fd) ? std::move(before_wait) : nullptr),
       m_buffer(new char[max_header_bytes + 2 * k_read_size]),
       m_capacity(max_header_bytes + 2 * k_read_size) {}
 
@@ -28,6 +73,8 @@ bool RequestStream::fill() {
     return false;
   }
   if (m_start > 0) {
+    count_lines_up_to(m_start);
+    m_line_counted = 0;
     std::memmove(m_buffer.get(), m_buffer.get() + m_start, m_size - m_start);
     m_size -= m_start;
     m_offset += m_start;
@@ -56,16 +103,14 @@ bool RequestStream::fill() {
   return true;
 }
 
-void RequestStream::consume(std::size_t count) {
-  // Lines are few and long: jumping from newline to newline beats looking at every byte.
-  const char* at = m_buffer.get() + m_start;
-  const char* const end = at + count;
-  while ((at = static_cast<const char*>(
-              std::memchr(at, '\n', static_cast<std::size_t>(end - at)))) != nullptr) {
-    ++m_line;
-    ++at;
-  }
-  m_start += count;
+void RequestStream::count_lines_up_to(std::size_t position) {
+  m_line += count_newlines(m_buffer.get() + m_line_counted, m_buffer.get() + position);
+  m_line_counted = position;
+}
+
+std::size_t RequestStream::line_of(const Piece& piece) {
+  count_lines_up_to(static_cast<std::size_t>(piece.offset - m_offset));
+  return m_line;
 }
 
 // After an oversized header block: drop bytes up to the end of that block, keeping only what
@@ -78,19 +123,19 @@ bool RequestStream::skip_to_after_header_end() {
         continue;
       }
       if (i + 1 < pending.size() && pending[i + 1] == '\n') {
-        consume(i + 2);
+        m_start += i + 2;
         return true;
       }
       if (i + 2 < pending.size() && pending[i + 1] == '\r' && pending[i + 2] == '\n') {
-        consume(i + 3);
+        m_start += i + 3;
         return true;
       }
     }
     if (pending.size() > 2) {
-      consume(pending.size() - 2);
+      m_start += pending.size() - 2;
     }
     if (!fill()) {
-      consume(m_size - m_start);
+      m_start = m_size;
       return false;
     }
   }
@@ -105,10 +150,10 @@ RequestStream::Piece RequestStream::next() {
     // Blank lines between requests belong to no request.
     while (m_start < m_size) {
       if (m_buffer[m_start] == '\n') {
-        consume(1);
+        m_start += 1;
       } else if (m_buffer[m_start] == '\r' && m_start + 1 < m_size &&
                  m_buffer[m_start + 1] == '\n') {
-        consume(2);
+        m_start += 2;
       } else {
         break;
       }
@@ -119,11 +164,10 @@ RequestStream::Piece RequestStream::next() {
         cr_may_start_blank ? std::string_view::npos : http::find_header_end(pending);
     Piece piece;
     piece.offset = m_offset + m_start;
-    piece.line = m_line;
     if (end != std::string_view::npos && end <= m_max_header_bytes) {
       piece.kind = Kind::request;
       piece.bytes = pending.substr(0, end);
-      consume(end);
+      m_start += end;
       return piece;
     }
     if (end != std::string_view::npos || pending.size() > m_max_header_bytes) {

@@ -23,13 +23,12 @@ public:
     error,     // reading failed (errno in `error_number`)
   };
 
-  // One piece of the stream: its bytes (valid until the next call), where it starts (byte
-  // offset and line number in the stream).
+  // One piece of the stream: its bytes (valid until the next call) and the byte offset in the
+  // stream where it starts.
   struct Piece {
     Kind kind = Kind::end;
     std::string_view bytes;
     std::uint64_t offset = 0;
-    std::size_t line = 1;
     int error_number = 0;
   };
 
@@ -40,9 +39,13 @@ public:
   // The next request head, or why there is none.
   Piece next();
 
+  // The line of the stream on which `piece`, the last one next() returned, starts. Lines are
+  // counted only here and before a refill drops bytes, as most results never print one.
+  std::size_t line_of(const Piece& piece);
+
 private:
   bool fill();
-  void consume(std::size_t count);
+  void count_lines_up_to(std::size_t position);
   bool skip_to_after_header_end();
 
   int m_fd;
@@ -52,9 +55,10 @@ private:
   std::unique_ptr<char[]> m_buffer;
   std::size_t m_capacity = 0;
   std::size_t m_size = 0;
-  std::size_t m_start = 0;    // first unconsumed byte of m_buffer
-  std::uint64_t m_offset = 0; // stream offset of m_buffer[0]
-  std::size_t m_line = 1;     // stream line of m_buffer[m_start]
+  std::size_t m_start = 0;        // first unconsumed byte of m_buffer
+  std::uint64_t m_offset = 0;     // stream offset of m_buffer[0]
+  std::size_t m_line = 1;         // stream line of m_buffer[m_line_counted]
+  std::size_t m_line_counted = 0; // newlines before this position of m_buffer are in m_line
   bool m_eof = false;
   int m_error = 0;
   bool m_resync = false; // skip the rest of an oversized header block first
