@@ -53,8 +53,7 @@ private:
   std::size_t m_count = 0;
 };
 
-// Four or eight bytes of a name as one word, each byte OR-ed with 0x20: for letters, digits
-// and '-' that folds case, as http::token_equals_lowercase does byte by byte.
+// Four or eight bytes as one word, each byte OR-ed with 0x20.
 std::uint32_t folded4(const char* bytes) {
   std::uint32_t word = 0;
   std::memcpy(&word, bytes, sizeof word);
@@ -66,12 +65,19 @@ std::uint64_t folded8(const char* bytes) {
   return word | 0x2020202020202020U;
 }
 
-// http::token_equals_lowercase for a name whose length the caller has matched already, a word
-// at a time (the last word overlapping the one before), inlined so `lowercase` folds into
-// constants.
-inline bool name_equals(std::string_view name, std::string_view lowercase) {
+// True when `text` and `lowercase` have the same size and are equal once every byte is OR-ed
+// with 0x20, compared a word at a time (the last word overlapping the one before). That is
+// ASCII case-insensitive equality when `lowercase` holds only letters (0x20 is set in every
+// lowercase letter and is the only bit telling it from its capital), and for a token against
+// letters, digits and '-' as in http::token_equals_lowercase. Inlined, so `lowercase` folds
+// into constants.
+[[gnu::always_inline]] inline bool folded_equals(std::string_view text,
+                                                 std::string_view lowercase) {
   const std::size_t size = lowercase.size();
-  const char* a = name.data();
+  if (text.size() != size) {
+    return false;
+  }
+  const char* a = text.data();
   const char* b = lowercase.data();
   if (size >= 8) {
     for (std::size_t i = 0; i + 8 <= size; i += 8) {
@@ -84,7 +90,7 @@ inline bool name_equals(std::string_view name, std::string_view lowercase) {
   if (size >= 4) {
     return folded4(a) == folded4(b) && folded4(a + size - 4) == folded4(b + size - 4);
   }
-  return http::token_equals_lowercase(name, lowercase);
+  return http::token_equals_lowercase(text, lowercase);
 }
 
 // The fields the handshake reads, found in one pass over the request; names are compared
@@ -107,7 +113,7 @@ struct HandshakeFields {
         add_if(field, "host", host);
         break;
       case 6:
-        if (origin == nullptr && name_equals(name, "origin")) {
+        if (origin == nullptr && folded_equals(name, "origin")) {
           origin = &field;
         }
         break;
@@ -136,8 +142,9 @@ struct HandshakeFields {
   }
 
 private:
-  static void add_if(const Field& field, std::string_view lowercase, FieldList& list) {
-    if (name_equals(field.name, lowercase)) {
+  [[gnu::always_inline]] static void add_if(const Field& field, std::string_view lowercase,
+                                            FieldList& list) {
+    if (folded_equals(field.name, lowercase)) {
       list.push_back(&field);
     }
   }
@@ -258,8 +265,9 @@ TokenListSummary Checker::summarize_list(const FieldList& fields, std::string_vi
                                          std::string_view wanted, bool allow_slash) {
   TokenListSummary summary;
   summary.present = !fields.empty();
-  // The usual `Upgrade: websocket` and `Connection: Upgrade`: one element, the wanted one.
-  if (fields.size() == 1 && iequals(fields.front()->value, wanted)) {
+  // The usual `Upgrade: websocket` and `Connection: Upgrade`: one element, the wanted one
+  // (`wanted` is letters only, so folded_equals is iequals).
+  if (fields.size() == 1 && folded_equals(fields.front()->value, wanted)) {
     summary.has_wanted = true;
     return summary;
   }

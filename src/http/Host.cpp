@@ -23,9 +23,36 @@ bool is_reg_name_char(char c) {
   return k_reg_name[static_cast<unsigned char>(c)];
 }
 
+// True for the usual `reg-name [ ":" *DIGIT ]` whose name holds no pct-encoded byte, in one
+// pass: such a value holds no '@', "://", '[', '/', '?' or '#', so check_host finds nothing.
+bool is_plain_host(std::string_view value) {
+  std::size_t i = 0;
+  while (i < value.size() && is_reg_name_char(value[i])) {
+    ++i;
+  }
+  if (i == 0) {
+    return false;
+  }
+  if (i == value.size()) {
+    return true;
+  }
+  if (value[i] != ':') {
+    return false;
+  }
+  for (++i; i < value.size(); ++i) {
+    if (value[i] < '0' || value[i] > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
 } // namespace
 
 std::optional<HostError> check_host(std::string_view value) {
+  if (is_plain_host(value)) {
+    return std::nullopt;
+  }
   if (value.empty()) {
     return HostError{0, "Host is empty"};
   }

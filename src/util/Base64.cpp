@@ -3,46 +3,57 @@
 namespace wsh::util {
 
 namespace {
+
 constexpr std::string_view k_alphabet =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+// One flag per byte value: 1 for the 64 characters of k_alphabet.
+constexpr std::array<std::uint8_t, 256> k_in_alphabet = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (const char c : k_alphabet) {
+    table[static_cast<unsigned char>(c)] = 1;
+  }
+  return table;
+}();
+
+// The four characters of three bytes held in the low 24 bits of `n`.
+void encode_group(std::uint32_t n, char* out) {
+  out[0] = k_alphabet[(n >> 18U) & 63U];
+  out[1] = k_alphabet[(n >> 12U) & 63U];
+  out[2] = k_alphabet[(n >> 6U) & 63U];
+  out[3] = k_alphabet[n & 63U];
 }
+
+} // namespace
 
 std::array<char, 28> base64_encode_20(std::span<const std::uint8_t, 20> bytes) {
   std::array<char, 28> out{};
-  std::size_t o = 0;
-  std::size_t i = 0;
-  for (; i + 3 <= bytes.size(); i += 3) {
-    const std::uint32_t n = (std::uint32_t{bytes[i]} << 16U) | (std::uint32_t{bytes[i + 1]} << 8U) |
-                            std::uint32_t{bytes[i + 2]};
-    out[o++] = k_alphabet[(n >> 18U) & 63U];
-    out[o++] = k_alphabet[(n >> 12U) & 63U];
-    out[o++] = k_alphabet[(n >> 6U) & 63U];
-    out[o++] = k_alphabet[n & 63U];
+  for (std::size_t group = 0; group < 6; ++group) {
+    const std::uint8_t* in = bytes.data() + 3 * group;
+    encode_group((std::uint32_t{in[0]} << 16U) | (std::uint32_t{in[1]} << 8U) | in[2],
+                 out.data() + 4 * group);
   }
   // 20 = 6 * 3 + 2: two bytes remain, giving three characters and one '='.
-  const std::uint32_t n = (std::uint32_t{bytes[i]} << 16U) | (std::uint32_t{bytes[i + 1]} << 8U);
-  out[o++] = k_alphabet[(n >> 18U) & 63U];
-  out[o++] = k_alphabet[(n >> 12U) & 63U];
-  out[o++] = k_alphabet[(n >> 6U) & 63U];
-  out[o] = '=';
+  encode_group((std::uint32_t{bytes[18]} << 16U) | (std::uint32_t{bytes[19]} << 8U),
+               out.data() + 24);
+  out[27] = '=';
   return out;
 }
 
 bool is_base64_alphabet(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
-         c == '/';
+  return k_in_alphabet[static_cast<unsigned char>(c)] != 0;
 }
 
 bool is_base64_of_16_bytes(std::string_view text) {
   if (text.size() != 24 || text[22] != '=' || text[23] != '=') {
     return false;
   }
+  // One table lookup per character, without a branch per character: keys nearly always pass.
+  unsigned valid = 1;
   for (std::size_t i = 0; i < 22; ++i) {
-    if (!is_base64_alphabet(text[i])) {
-      return false;
-    }
+    valid &= k_in_alphabet[static_cast<unsigned char>(text[i])];
   }
-  return true;
+  return valid != 0;
 }
 
 } // namespace wsh::util

@@ -20,6 +20,12 @@ TEST_CASE("http::check_host") {
       {"xn--bcher-kva.example", std::nullopt},
       {"a%2Db", std::nullopt},
       {"host:", std::nullopt}, // port = *DIGIT may be empty (RFC 3986 3.2.3)
+      {"a", std::nullopt},
+      {"~!$&'()*+,;=:0", std::nullopt},
+      {"host:80:80", 7},
+      {"host:8/", 6},
+      {"host:8@", 6},
+      {"a:b@c", 3},
       {"", 0},
       {"user@host", 4},
       {"user:pw@host", 7},

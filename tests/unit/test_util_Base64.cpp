@@ -33,6 +33,9 @@ TEST_CASE("util::is_base64_of_16_bytes") {
       {"dGhlIHNhbXBsZSBub25jZS4=", false},  // 17 bytes
       {"dGhlIHNhbXBsZSBub25j-Q==", false},  // base64url alphabet
       {"dGhlIHNhbXBsZSBub25jZQAA", false},  // no padding
+      {"dGhlIHNhbXBsZSBub25j=Q==", false},  // padding inside
+      {"dGhlIHNhbXBsZSBub25jZ\x80==", false},
+      {"+/+/+/+/+/+/+/+/+/+/+/==", true},
       {"", false},
   };
   for (const Row& row : rows) {
