@@ -1,5 +1,6 @@
 #include "http/RequestParser.hpp"
 
+#include "http/ByteScan.hpp"
 #include "http/Grammar.hpp"
 #include "util/Escape.hpp"
 
@@ -41,6 +42,7 @@ struct Line {
   std::size_t end = 0;
   std::size_t next = 0; // where the following line starts
   bool lf_only = false; // ended by LF alone
+  bool clean = false;   // ended by CRLF, with no other control byte, HTAB or DEL in it
 };
 
 class RequestReader {
@@ -55,6 +57,20 @@ private:
   std::optional<ParseError> check_request_target(std::size_t begin, std::size_t end) const;
   std::optional<ParseError> check_version(std::size_t begin, std::size_t end) const;
   std::optional<ParseError> read_field(const Line& line, Request& request) const;
+  std::optional<ParseError> read_clean_field(const Line& line, Request& request) const;
+
+  // The value between a colon and the end of a clean line, without the OWS around it: only
+  // spaces, since a clean line holds no HTAB.
+  std::string_view value_of_clean_line(std::size_t colon, std::size_t end) const {
+    std::size_t begin = colon + 1;
+    while (begin < end && m_input[begin] == ' ') {
+      ++begin;
+    }
+    while (end > begin && m_input[end - 1] == ' ') {
+      --end;
+    }
+    return slice(begin, end);
+  }
 
   // The bytes [begin, end), which the caller keeps inside the input (no bounds check).
   std::string_view slice(std::size_t begin, std::size_t end) const {
@@ -140,7 +156,7 @@ std::optional<ParseError> RequestReader::read_request_line(const Line& line,
 // absolute-form (absolute-URI). Neither holds a space, a fragment, a control or non-ASCII byte.
 std::optional<ParseError> RequestReader::check_request_target(std::size_t begin,
                                                               std::size_t end) const {
-  for (std::size_t i = begin; i < end; ++i) {
+  for (std::size_t i = find_invalid_target_byte(m_input, begin, end); i < end; ++i) {
     const auto c = static_cast<unsigned char>(m_input[i]);
     if (c == ' ') {
       return malformed(DiagnosticId::invalid_request_target, i,
@@ -190,6 +206,9 @@ std::optional<ParseError> RequestReader::check_request_target(std::size_t begin,
 
 // HTTP-version = HTTP-name "/" DIGIT "." DIGIT; HTTP-name = %s"HTTP"   (RFC 9112 2.3)
 std::optional<ParseError> RequestReader::check_version(std::size_t begin, std::size_t end) const {
+  if (slice(begin, end) == "HTTP/1.1") {
+    return std::nullopt;
+  }
   constexpr std::string_view k_shape = "HTTP/0.0";
   for (std::size_t k = 0; k < k_shape.size(); ++k) {
     const std::size_t i = begin + k;
@@ -285,6 +304,19 @@ std::optional<ParseError> RequestReader::read_field(const Line& line, Request& r
   return std::nullopt;
 }
 
+// The same as read_field for a clean line, which has no byte a value may not hold: only the
+// name is looked at byte by byte, and any line read_field could refuse is left to it.
+std::optional<ParseError> RequestReader::read_clean_field(const Line& line,
+                                                          Request& request) const {
+  const std::size_t colon = find_control_byte_or_colon(m_input, line.begin);
+  if (colon == line.end || colon == line.begin || request.fields.size() == m_options.max_fields ||
+      !(is_alnum_or_dash(m_input, line.begin, colon) || all_tchar(slice(line.begin, colon)))) {
+    return read_field(line, request);
+  }
+  request.fields.push_back(Field{slice(line.begin, colon), value_of_clean_line(colon, line.end)});
+  return std::nullopt;
+}
+
 std::optional<ParseError> RequestReader::read(Request& request) {
   if (m_input.empty()) {
     return std::optional<ParseError>(ParseError{ParseErrorKind::incomplete,
@@ -312,13 +344,31 @@ std::optional<ParseError> RequestReader::read(Request& request) {
   std::size_t pos = skip_leading_empty_lines(m_input);
   bool first = true;
   while (block_end == k_npos) {
-    const auto* newline = pos < m_input.size()
-                              ? static_cast<const char*>(
-                                    std::memchr(m_input.data() + pos, '\n', m_input.size() - pos))
-                              : nullptr;
+    // The usual field line in one pass; any other line, byte by byte below.
+    if (const auto bounds = first ? std::nullopt : find_field_line(m_input, pos);
+        bounds && bounds->cr + 2 <= limit && request.fields.size() < m_options.max_fields) {
+      request.fields.push_back(
+          Field{slice(pos, bounds->colon), value_of_clean_line(bounds->colon, bounds->cr)});
+      pos = bounds->cr + 2;
+      continue;
+    }
     Line line;
     line.begin = pos;
-    if (newline == nullptr) {
+    // Most lines end at their first control byte, a CR before LF; the others (LF alone, HTAB,
+    // a bad byte, the limit) are read byte by byte below, as are the bytes of a field name.
+    const std::size_t stop = find_control_byte(m_input, pos);
+    const bool crlf_first =
+        stop + 1 < m_input.size() && m_input[stop] == '\r' && m_input[stop + 1] == '\n';
+    const std::size_t newline_at = crlf_first ? stop + 1 : find_lf(m_input, pos);
+    if (crlf_first && newline_at + 1 <= limit) {
+      line.end = stop;
+      line.next = newline_at + 1;
+      line.clean = true;
+      if (line.begin == line.end && !first) {
+        block_end = line.next; // the empty line that ends the header block
+        break;
+      }
+    } else if (newline_at == m_input.size()) {
       if (m_input.size() > limit) {
         return too_large(fmt::format(
             "no end of the header block in the first {} bytes (--max-header-bytes)", limit));
@@ -341,7 +391,7 @@ std::optional<ParseError> RequestReader::read(Request& request) {
         break;
       }
     } else {
-      const auto at = static_cast<std::size_t>(newline - m_input.data());
+      const std::size_t at = newline_at;
       if (at + 1 > limit) {
         return too_large(fmt::format("the header block runs past the limit of {} bytes "
                                      "(--max-header-bytes)",
@@ -362,7 +412,9 @@ std::optional<ParseError> RequestReader::read(Request& request) {
         break;
       }
     }
-    auto error = first ? read_request_line(line, request) : read_field(line, request);
+    auto error = first        ? read_request_line(line, request)
+                 : line.clean ? read_clean_field(line, request)
+                              : read_field(line, request);
     if (error) {
       return error;
     }

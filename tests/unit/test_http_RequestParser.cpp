@@ -104,6 +104,54 @@ TEST_CASE("http::parse_request rejects each malformation at the offending byte")
   }
 }
 
+TEST_CASE("http::parse_request reads a field line alike wherever it lies in the input") {
+  // The usual lines are read sixteen bytes at a time and the others byte by byte; each line
+  // here is tried at every offset from a chunk boundary and up to the end of the input.
+  struct LineRow {
+    std::string line;
+    std::string_view value; // when it is read
+    std::optional<DiagnosticId> id;
+    std::size_t offset = 0; // of the error, from the start of the line
+  };
+  const LineRow rows[] = {
+      {"Sec-WebSocket-Extensions: permessage-deflate", "permessage-deflate", std::nullopt},
+      {"A-Field-Name-Of-More-Than-Thirty-Two-Bytes:x", "x", std::nullopt},
+      {"A_b: c", "c", std::nullopt},
+      {"A:  b  ", "b", std::nullopt},
+      {"A: b\tc", "b\tc", std::nullopt},
+      {"A: " + std::string(40, 'x') + ":", {}, std::nullopt},
+      {"A: b\rc", {}, DiagnosticId::bare_cr, 4},
+      {"A: " + std::string(40, 'x') + "\x01", {}, DiagnosticId::control_byte_in_value, 43},
+      {"A: \x7f", {}, DiagnosticId::control_byte_in_value, 3},
+      {"Ab\x80: c", {}, DiagnosticId::invalid_field_name, 2},
+      {"A : c", {}, DiagnosticId::whitespace_before_colon, 1},
+      {"A b: c", {}, DiagnosticId::invalid_field_name, 1},
+      {": c", {}, DiagnosticId::invalid_field_name, 0},
+      {"Abc", {}, DiagnosticId::missing_colon, 0},
+  };
+  for (const LineRow& row : rows) {
+    for (std::size_t pad = 0; pad < 34; ++pad) {
+      const std::string head = "GET / HTTP/1.1\r\nX: " + std::string(pad, 'p') + "\r\n";
+      const ExactBuffer buffer(head + row.line + "\r\n\r\n");
+      CAPTURE(row.line);
+      CAPTURE(pad);
+      const auto result = parse_request(buffer.view(), ParseOptions{});
+      if (row.id) {
+        REQUIRE_FALSE(result.has_value());
+        CHECK(result.error().id == *row.id);
+        CHECK(result.error().offset == head.size() + row.offset);
+        continue;
+      }
+      REQUIRE(result.has_value());
+      REQUIRE(result->fields.size() == 2);
+      CHECK(result->fields[1].name == row.line.substr(0, row.line.find(':')));
+      if (!row.value.empty()) {
+        CHECK(result->fields[1].value == row.value);
+      }
+    }
+  }
+}
+
 TEST_CASE("http::parse_request keeps every token as a view into the input") {
   const ExactBuffer buffer("GET /chat?x=1 HTTP/1.1\r\nHost:  a.example:80 \r\nX-Empty:\r\n\r\n");
   const auto result = parse_request(buffer.view(), ParseOptions{});

@@ -1,0 +1,230 @@
+#pragma once
+
+#include <cstddef>
+#include <cstring>
+#include <optional>
+#include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace wsh::http {
+
+// Searches for the bytes that end or break a header line, sixteen bytes at a time where the
+// processor has SSE2 (every x86-64 does), a byte at a time elsewhere. They never read outside
+// the view: near its end the last sixteen bytes are loaded again, overlapping, instead of
+// reading past it, so inputs that end at a guard page stay safe.
+
+namespace detail {
+
+#if defined(__SSE2__)
+using Chunk = __m128i;
+
+// 0xff in each byte of `chunk` that lies in [low, high], compared as unsigned bytes.
+template <unsigned char low, unsigned char high>
+inline Chunk in_range(Chunk chunk) {
+  // Shifting [low, high] to the bottom of the signed range makes it one signed comparison.
+  const Chunk shifted = _mm_add_epi8(chunk, _mm_set1_epi8(static_cast<char>(0x80 - low)));
+  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + high - low + 1 - 256)));
+}
+
+inline Chunk equal_to(Chunk chunk, char byte) {
+  return _mm_cmpeq_epi8(chunk, _mm_set1_epi8(byte));
+}
+#endif
+
+// The bytes no field line may hold but at its end (RFC 9110 5.5): controls, HTAB included,
+// and DEL.
+struct ControlByte {
+  static constexpr bool test(unsigned char byte) { return byte < 0x20 || byte == 0x7f; }
+#if defined(__SSE2__)
+  static Chunk test(Chunk chunk) {
+    const Chunk controls = _mm_cmpeq_epi8(_mm_min_epu8(chunk, _mm_set1_epi8(0x1f)), chunk);
+    return _mm_or_si128(controls, equal_to(chunk, 0x7f));
+  }
+#endif
+};
+
+// The same, and the colon that ends a field name (RFC 9112 5).
+struct ControlByteOrColon {
+  static constexpr bool test(unsigned char byte) { return ControlByte::test(byte) || byte == ':'; }
+#if defined(__SSE2__)
+  static Chunk test(Chunk chunk) {
+    return _mm_or_si128(ControlByte::test(chunk), equal_to(chunk, ':'));
+  }
+#endif
+};
+
+// Any byte but a letter, a digit and '-': every tchar of a usual field name is one of those,
+// so a name without such a byte is a token (RFC 9110 5.6.2) without a closer look.
+struct NotAlnumOrDash {
+  static constexpr bool test(unsigned char byte) {
+    const unsigned char folded = byte | 0x20U;
+    return !((folded >= 'a' && folded <= 'z') || (byte >= '0' && byte <= '9') || byte == '-');
+  }
+#if defined(__SSE2__)
+  static Chunk test(Chunk chunk) {
+    const Chunk letters = in_range<'a', 'z'>(_mm_or_si128(chunk, _mm_set1_epi8(0x20)));
+    const Chunk digits = in_range<'0', '9'>(chunk);
+    const Chunk plain = _mm_or_si128(_mm_or_si128(letters, digits), equal_to(chunk, '-'));
+    return _mm_xor_si128(plain, _mm_set1_epi8(-1));
+  }
+#endif
+};
+
+// What the request target of a clean request line may not hold (RFC 9112 3.2, RFC 3986):
+// a space, '#', a control, DEL or a byte past ASCII.
+struct NotTargetByte {
+  static constexpr bool test(unsigned char byte) {
+    return byte <= 0x20 || byte >= 0x7f || byte == '#';
+  }
+#if defined(__SSE2__)
+  static Chunk test(Chunk chunk) {
+    const Chunk printable = in_range<0x21, 0x7e>(chunk);
+    return _mm_or_si128(_mm_xor_si128(printable, _mm_set1_epi8(-1)), equal_to(chunk, '#'));
+  }
+#endif
+};
+
+} // namespace detail
+
+// Offset of the first byte of text[from, end) of the class `Bytes`, or `end`. The bytes from
+// `end` to the end of `text` may be looked at (never past the end of `text`).
+template <typename Bytes>
+std::size_t find_first(std::string_view text, std::size_t from, std::size_t end) {
+  const char* bytes = text.data();
+  std::size_t i = from;
+#if defined(__SSE2__)
+  const auto mask_at = [bytes](std::size_t at) {
+    const detail::Chunk chunk = _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(bytes + at));
+    return static_cast<unsigned>(_mm_movemask_epi8(Bytes::test(chunk)));
+  };
+  const auto first_in = [&](unsigned mask, std::size_t base) {
+    const std::size_t at = base + static_cast<std::size_t>(__builtin_ctz(mask));
+    return at < end ? at : end;
+  };
+  for (; i < end && i + 16 <= text.size(); i += 16) {
+    if (const unsigned mask = mask_at(i); mask != 0) {
+      return first_in(mask, i);
+    }
+  }
+  if (i < end && text.size() >= 16) {
+    // The last sixteen bytes, less the ones before `i` that were looked at already.
+    const std::size_t tail = text.size() - 16;
+    const unsigned mask = mask_at(tail) >> (i - tail);
+    return mask != 0 ? first_in(mask, i) : end;
+  }
+#endif
+  for (; i < end; ++i) {
+    if (Bytes::test(static_cast<unsigned char>(bytes[i]))) {
+      return i;
+    }
+  }
+  return end;
+}
+
+// Offset of the first control byte or DEL at or after `from`, or text.size().
+inline std::size_t find_control_byte(std::string_view text, std::size_t from) {
+  return find_first<detail::ControlByte>(text, from, text.size());
+}
+
+// Offset of the first control byte, DEL or colon at or after `from`, or text.size().
+inline std::size_t find_control_byte_or_colon(std::string_view text, std::size_t from) {
+  return find_first<detail::ControlByteOrColon>(text, from, text.size());
+}
+
+// Whether text[begin, end) holds only letters, digits and '-'.
+inline bool is_alnum_or_dash(std::string_view text, std::size_t begin, std::size_t end) {
+#if defined(__SSE2__)
+  if (end - begin <= 16 && begin + 16 <= text.size()) {
+    const detail::Chunk chunk =
+        _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(text.data() + begin));
+    const auto bad = static_cast<unsigned>(_mm_movemask_epi8(detail::NotAlnumOrDash::test(chunk)));
+    return (bad & ((1U << (end - begin)) - 1U)) == 0;
+  }
+#endif
+  return find_first<detail::NotAlnumOrDash>(text, begin, end) == end;
+}
+
+// Offset of the first byte in text[begin, end) that a request target may not hold, or `end`.
+inline std::size_t find_invalid_target_byte(std::string_view text, std::size_t begin,
+                                            std::size_t end) {
+  return find_first<detail::NotTargetByte>(text, begin, end);
+}
+
+// Where a field line of the usual shape has its colon and its CR, as find_field_line sees it.
+struct FieldLineBounds {
+  std::size_t colon = 0;
+  std::size_t cr = 0;
+};
+
+// The bounds of the field line at `begin` when it has the usual shape: a name of letters,
+// digits and '-', a colon, then no control byte or DEL before a CR that LF follows. Nothing
+// when the line is of another shape (an empty line, another name byte, HTAB, LF alone, a
+// bad byte, the end of the input), which the caller then reads byte by byte. One pass over
+// the line, sixteen bytes at a time.
+inline std::optional<FieldLineBounds> find_field_line(std::string_view text, std::size_t begin) {
+#if defined(__SSE2__)
+  const std::size_t size = text.size();
+  if (size < 16 || begin >= size) {
+    return std::nullopt;
+  }
+  FieldLineBounds bounds;
+  std::size_t at = begin;
+  while (true) {
+    // The sixteen bytes from `at`, without those past the end of the text.
+    const std::size_t shift = at + 16 <= size ? 0 : at - (size - 16);
+    const detail::Chunk chunk =
+        _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(text.data() + at - shift));
+    const auto bits = [shift](detail::Chunk hits) {
+      return static_cast<unsigned>(_mm_movemask_epi8(hits)) >> shift;
+    };
+    const unsigned controls = bits(detail::ControlByte::test(chunk));
+    const unsigned stops = controls | bits(detail::equal_to(chunk, ':'));
+    const unsigned not_name = bits(detail::NotAlnumOrDash::test(chunk));
+    if (stops == 0) {
+      if (not_name != 0 || shift != 0) {
+        return std::nullopt;
+      }
+      at += 16;
+      continue;
+    }
+    const auto first = static_cast<unsigned>(__builtin_ctz(stops));
+    const unsigned before = (1U << first) - 1U;
+    if ((controls & (1U << first)) != 0 || (not_name & before) != 0 || at + first == begin) {
+      return std::nullopt;
+    }
+    bounds.colon = at + first;
+    const unsigned after = controls & ~(before | (1U << first));
+    if (after != 0) {
+      bounds.cr = at + static_cast<std::size_t>(__builtin_ctz(after));
+    } else if (shift != 0) {
+      return std::nullopt;
+    } else {
+      bounds.cr = find_control_byte(text, at + 16);
+    }
+    break;
+  }
+  if (bounds.cr + 1 >= size || text[bounds.cr] != '\r' || text[bounds.cr + 1] != '\n') {
+    return std::nullopt;
+  }
+  return bounds;
+#else
+  (void)text;
+  (void)begin;
+  return std::nullopt;
+#endif
+}
+
+// Offset of the first LF at or after `from`, or text.size().
+inline std::size_t find_lf(std::string_view text, std::size_t from) {
+  if (from >= text.size()) {
+    return text.size();
+  }
+  const void* at = std::memchr(text.data() + from, '\n', text.size() - from);
+  return at == nullptr ? text.size()
+                       : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+} // namespace wsh::http
