@@ -9,8 +9,12 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
-#include <map>
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+#include <vector>
 
 namespace wsh::cli {
 
@@ -81,22 +85,166 @@ std::optional<std::string> check_extension(const std::string& text) {
   return std::nullopt;
 }
 
-} // namespace
+// The option values as given, before they are checked together, and which were given.
+struct GivenValues {
+  std::string format = "text";
+  std::string color = "auto";
+  std::string protocol;
+  std::string accept_protocols;
+  std::string prefer = "server";
+  std::string har_path;
+  std::string input_format = "raw";
+  bool file = false;
+  bool har = false;
+  bool protocol_given = false;
+  bool accept_protocols_given = false;
+};
 
-ParsedCommandLine parse_command_line(int argc, char** argv) {
-  Options options;
+// The flag option `name` sets, or nullptr when `name` is no flag.
+bool* flag_named(std::string_view name, Options& options) {
+  if (name == "--batch") {
+    return &options.batch;
+  }
+  if (name == "--strict") {
+    return &options.choices.strict;
+  }
+  if (name == "-q" || name == "--quiet") {
+    return &options.quiet;
+  }
+  if (name == "-v" || name == "--verbose") {
+    return &options.verbose;
+  }
+  if (name == "--allow-truncated") {
+    return &options.parse.allow_truncated;
+  }
+  if (name == "--list-diagnostics") {
+    return &options.list_diagnostics;
+  }
+  return nullptr;
+}
+
+// A decimal --max-header-bytes within its range; nullopt for anything else (leading zeros,
+// signs and hexadecimal are left to CLI11, which reads them its own way).
+std::optional<std::size_t> plain_header_limit(std::string_view text) {
+  if (text.empty() || text.size() > 7 || text[0] == '0') {
+    return std::nullopt;
+  }
+  std::size_t value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') {
+      return std::nullopt;
+    }
+    value = value * 10 + static_cast<std::size_t>(c - '0');
+  }
+  if (value < 64 || value > 1048576) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+// Stores `value` in `target` when it is one of `allowed` (or `allowed` is empty).
+bool take_value(std::string_view value, std::string& target,
+                std::initializer_list<std::string_view> allowed = {}) {
+  if (allowed.size() > 0 && std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+    return false;
+  }
+  target = std::string(value);
+  return true;
+}
+
+// Reads a command line made only of the options' plain forms (each option once but -e, its
+// value separate or after `=`, never empty nor starting with '-', at most one FILE) without
+// building the CLI11 App, which costs more than answering a handshake. False, having decided
+// nothing, for anything else: --help, --version, errors and rarer spellings go to CLI11.
+bool parse_plain_command_line(const std::vector<std::string_view>& arguments, Options& options,
+                              GivenValues& given) {
+  std::vector<std::string_view> seen;
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    std::string_view name = arguments[i];
+    if (name.empty()) {
+      return false;
+    }
+    if (name[0] != '-' || name == "-") {
+      if (given.file) {
+        return false;
+      }
+      options.input_path = std::string(name);
+      given.file = true;
+      continue;
+    }
+    std::optional<std::string_view> attached;
+    if (const std::size_t equals = name.find('=');
+        name.starts_with("--") && equals != std::string_view::npos) {
+      attached = name.substr(equals + 1);
+      name = name.substr(0, equals);
+    }
+    if (bool* const flag = flag_named(name, options)) {
+      if (attached || *flag) {
+        return false;
+      }
+      *flag = true;
+      continue;
+    }
+    std::string_view value;
+    if (attached) {
+      value = *attached;
+    } else if (i + 1 < arguments.size()) {
+      value = arguments[++i];
+    }
+    if (value.empty() || value[0] == '-') {
+      return false;
+    }
+    if (name == "-e" || name == "--extension") {
+      options.choices.extensions.emplace_back(value);
+      continue;
+    }
+    const std::string_view long_name = name == "-p"   ? "--protocol"
+                                       : name == "-f" ? "--format"
+                                                      : name;
+    if (std::find(seen.begin(), seen.end(), long_name) != seen.end()) {
+      return false;
+    }
+    seen.push_back(long_name);
+    bool taken = false;
+    if (long_name == "--protocol") {
+      taken = given.protocol_given = take_value(value, given.protocol);
+    } else if (long_name == "--accept-protocols") {
+      taken = given.accept_protocols_given = take_value(value, given.accept_protocols);
+    } else if (long_name == "--prefer") {
+      taken = take_value(value, given.prefer, {"server", "client"});
+    } else if (long_name == "--format") {
+      taken = take_value(value, given.format, {"text", "http", "json"});
+    } else if (long_name == "--har") {
+      taken = given.har = take_value(value, given.har_path);
+    } else if (long_name == "--input-format") {
+      taken = take_value(value, given.input_format, {"raw", "har"});
+    } else if (long_name == "--color") {
+      taken = take_value(value, given.color, {"auto", "always", "never"});
+    } else if (long_name == "--max-header-bytes") {
+      const std::optional<std::size_t> limit = plain_header_limit(value);
+      options.parse.max_header_bytes = limit.value_or(options.parse.max_header_bytes);
+      taken = limit.has_value();
+    }
+    if (!taken) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Parses `arguments` (reversed, as CLI11 takes them) with CLI11: the full grammar, --help,
+// --version and the usage errors. An exit status when parsing ends the run.
+std::optional<int> parse_with_cli11(std::vector<std::string>& arguments, Options& options,
+                                    GivenValues& given) {
   CLI::App app{std::string(k_description), "ws-handshake"};
   app.footer(std::string(k_footer));
   app.set_version_flag("--version", std::string("ws-handshake ") + k_version);
   app.get_formatter()->column_width(26);
 
-  std::string format = "text";
-  std::string color = "auto";
-  std::string protocol;
   app.add_option("FILE", options.input_path,
                  "The request to read; '-' or absent reads standard input")
       ->type_name("");
-  app.add_option("-p,--protocol", protocol,
+  app.add_option("-p,--protocol", given.protocol,
                  "The subprotocol the server chose; it must be one\nthe client offered")
       ->option_text("NAME");
   app.add_option("-e,--extension", options.choices.extensions,
@@ -104,13 +252,11 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
                  "'permessage-deflate; client_max_window_bits=15' (repeatable)")
       ->option_text("EXT")
       ->allow_extra_args(false);
-  std::string accept_protocols;
-  std::string prefer = "server";
-  app.add_option("--accept-protocols", accept_protocols,
+  app.add_option("--accept-protocols", given.accept_protocols,
                  "Subprotocols the server supports, comma-separated;\n"
                  "the first one the client offered is chosen (-p wins)")
       ->option_text("LIST");
-  app.add_option("--prefer", prefer,
+  app.add_option("--prefer", given.prefer,
                  "Whose order --accept-protocols follows: server (the\n"
                  "list's, as Python websockets) or client (as Node ws)")
       ->check(CLI::IsMember({"server", "client"}))
@@ -122,19 +268,18 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
                  "client_max_window_bits=12,server_no_context_takeover\n"
                  "(an -e permessage-deflate wins)")
       ->option_text("[=SETTINGS]");
-  app.add_option("-f,--format", format, "Output: text (headers), http (bytes to send) or json")
+  app.add_option("-f,--format", given.format,
+                 "Output: text (headers), http (bytes to send) or json")
       ->check(CLI::IsMember({"text", "http", "json"}))
       ->option_text("FORMAT");
-  std::string har_path;
-  std::string input_format = "raw";
   app.add_flag("--batch", options.batch,
                "The input is a stream of requests back to back: answer\n"
                "each in order, then print a summary on stderr");
-  app.add_option("--har", har_path,
+  app.add_option("--har", given.har_path,
                  "Answer the WebSocket handshakes recorded in a HAR file\n"
                  "(Chrome's or Firefox's devtools export)")
       ->option_text("FILE");
-  app.add_option("--input-format", input_format,
+  app.add_option("--input-format", given.input_format,
                  "raw (HTTP bytes, the default) or har (FILE or stdin)")
       ->check(CLI::IsMember({"raw", "har"}))
       ->option_text("FORMAT");
@@ -142,7 +287,7 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   app.add_flag("-q,--quiet", options.quiet, "Print nothing; report through the exit status");
   app.add_flag("-v,--verbose", options.verbose,
                "Also show the offers and the negotiated result on\nstderr (text and http)");
-  app.add_option("--color", color,
+  app.add_option("--color", given.color,
                  "Colour diagnostics: auto (a terminal, unless NO_COLOR\n"
                  "is set or TERM=dumb), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -155,29 +300,6 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
                "Treat the end of input as the end of the headers\n(for pasted header blocks)");
   app.add_flag("--list-diagnostics", options.list_diagnostics,
                "List every diagnostic id with its severity and\nmeaning, then exit");
-
-  // --negotiate-deflate takes its value only attached, as `--negotiate-deflate=SETTINGS`, so a
-  // FILE after a bare --negotiate-deflate stays a FILE; CLI11 would take it as the value, so
-  // the option is read here and CLI11 only lists it in --help.
-  std::optional<std::string> negotiate_deflate;
-  std::vector<std::string> arguments; // reversed, as CLI11 takes them
-  int options_end = argc;             // arguments after "--" are operands, never options
-  for (int i = 1; i < argc; ++i) {
-    if (std::string_view(argv[i]) == "--") {
-      options_end = i;
-      break;
-    }
-  }
-  for (int i = argc - 1; i > 0; --i) {
-    const std::string_view argument = argv[i];
-    constexpr std::string_view k_option = "--negotiate-deflate";
-    if (i < options_end && (argument == k_option || argument.starts_with("--negotiate-deflate="))) {
-      negotiate_deflate =
-          std::string(argument.substr(std::min(argument.size(), k_option.size() + 1)));
-      continue;
-    }
-    arguments.emplace_back(argument);
-  }
   try {
     app.parse(arguments);
   } catch (const CLI::CallForHelp& e) {
@@ -187,33 +309,76 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return usage_error(e.what());
   }
+  given.file = app.count("FILE") > 0;
+  given.har = app.count("--har") > 0;
+  given.protocol_given = app.count("--protocol") > 0;
+  given.accept_protocols_given = app.count("--accept-protocols") > 0;
+  return std::nullopt;
+}
 
-  if (app.count("--har") > 0) {
-    if (app.count("FILE") > 0) {
+} // namespace
+
+ParsedCommandLine parse_command_line(int argc, char** argv) {
+  // --negotiate-deflate takes its value only attached, as `--negotiate-deflate=SETTINGS`, so a
+  // FILE after a bare --negotiate-deflate stays a FILE; CLI11 would take it as the value, so
+  // the option is read here and CLI11 only lists it in --help.
+  std::optional<std::string> negotiate_deflate;
+  std::vector<std::string_view> arguments;
+  int options_end = argc; // arguments after "--" are operands, never options
+  for (int i = 1; i < argc; ++i) {
+    if (std::string_view(argv[i]) == "--") {
+      options_end = i;
+      break;
+    }
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view argument = argv[i];
+    constexpr std::string_view k_option = "--negotiate-deflate";
+    if (i < options_end && (argument == k_option || argument.starts_with("--negotiate-deflate="))) {
+      if (!negotiate_deflate) { // the first one given counts
+        negotiate_deflate =
+            std::string(argument.substr(std::min(argument.size(), k_option.size() + 1)));
+      }
+      continue;
+    }
+    arguments.push_back(argument);
+  }
+  Options options;
+  GivenValues given;
+  if (!parse_plain_command_line(arguments, options, given)) {
+    options = Options();
+    given = GivenValues();
+    std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
+    if (const std::optional<int> exit_status = parse_with_cli11(reversed, options, given)) {
+      return *exit_status;
+    }
+  }
+  if (given.har) {
+    if (given.file) {
       return usage_error("--har names the input already; give either --har FILE or FILE");
     }
-    options.input_path = har_path;
+    options.input_path = given.har_path;
     options.har = true;
   }
-  options.har = options.har || input_format == "har";
+  options.har = options.har || given.input_format == "har";
   if (options.har && options.batch) {
     return usage_error("--batch reads raw requests; a HAR is read with --har alone");
   }
-  if (app.count("--protocol") > 0) {
-    if (auto error = check_protocol(protocol)) {
+  if (given.protocol_given) {
+    if (auto error = check_protocol(given.protocol)) {
       return usage_error(*error);
     }
-    options.choices.subprotocol = protocol;
+    options.choices.subprotocol = given.protocol;
   }
-  if (app.count("--accept-protocols") > 0) {
+  if (given.accept_protocols_given) {
     std::size_t start = 0;
-    while (start <= accept_protocols.size()) {
-      std::size_t end = accept_protocols.find(',', start);
+    while (start <= given.accept_protocols.size()) {
+      std::size_t end = given.accept_protocols.find(',', start);
       if (end == std::string::npos) {
-        end = accept_protocols.size();
+        end = given.accept_protocols.size();
       }
       const std::string name(
-          http::trim_ows(std::string_view(accept_protocols).substr(start, end - start)));
+          http::trim_ows(std::string_view(given.accept_protocols).substr(start, end - start)));
       start = end + 1;
       if (name.empty()) {
         continue;
@@ -224,8 +389,8 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
       options.choices.accept_protocols.push_back(name);
     }
   }
-  options.choices.prefer = prefer == "client" ? handshake::ProtocolPreference::client
-                                              : handshake::ProtocolPreference::server;
+  options.choices.prefer = given.prefer == "client" ? handshake::ProtocolPreference::client
+                                                    : handshake::ProtocolPreference::server;
   if (negotiate_deflate) {
     auto settings = handshake::parse_deflate_settings(*negotiate_deflate);
     if (!settings) {
@@ -238,10 +403,12 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
       return usage_error(*error);
     }
   }
-  options.format = format == "json" ? Format::json : format == "http" ? Format::http : Format::text;
-  options.color = color == "always"  ? ColorWhen::always
-                  : color == "never" ? ColorWhen::never
-                                     : ColorWhen::auto_detect;
+  options.format = given.format == "json"   ? Format::json
+                   : given.format == "http" ? Format::http
+                                            : Format::text;
+  options.color = given.color == "always"  ? ColorWhen::always
+                  : given.color == "never" ? ColorWhen::never
+                                           : ColorWhen::auto_detect;
   return options;
 }
 
