@@ -202,7 +202,21 @@ inline std::optional<FieldLineBounds> find_field_line(std::string_view text, std
     } else if (shift != 0) {
       return std::nullopt;
     } else {
-      bounds.cr = find_control_byte(text, at + 16);
+      // The rest of the value: only control bytes matter there.
+      bounds.cr = size;
+      for (at += 16; at + 16 <= size; at += 16) {
+        const detail::Chunk rest =
+            _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(text.data() + at));
+        if (const auto hits =
+                static_cast<unsigned>(_mm_movemask_epi8(detail::ControlByte::test(rest)));
+            hits != 0) {
+          bounds.cr = at + static_cast<std::size_t>(__builtin_ctz(hits));
+          break;
+        }
+      }
+      if (bounds.cr == size) {
+        bounds.cr = find_control_byte(text, at);
+      }
     }
     break;
   }
