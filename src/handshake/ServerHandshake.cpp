@@ -30,17 +30,15 @@ using http::iequals;
 class FieldList {
 public:
   void push_back(const Field* field) {
-    if (m_count < m_inline.size() && m_heap.empty()) {
+    if (m_count < m_inline.size()) {
       m_inline[m_count++] = field;
       return;
     }
-    if (m_heap.empty()) {
-      m_heap.assign(m_inline.begin(), m_inline.end());
-    }
-    m_heap.push_back(field);
-    ++m_count;
+    spill(field);
   }
-  const Field* const* begin() const { return m_heap.empty() ? m_inline.data() : m_heap.data(); }
+  const Field* const* begin() const {
+    return m_count <= m_inline.size() ? m_inline.data() : m_heap.data();
+  }
   const Field* const* end() const { return begin() + m_count; }
   std::size_t size() const { return m_count; }
   bool empty() const { return m_count == 0; }
@@ -48,6 +46,15 @@ public:
   const Field* operator[](std::size_t index) const { return begin()[index]; }
 
 private:
+  // The fifth field and later: all of them go to the heap. Kept out of line so push_back inlines.
+  [[gnu::noinline]] void spill(const Field* field) {
+    if (m_heap.empty()) {
+      m_heap.assign(m_inline.begin(), m_inline.end());
+    }
+    m_heap.push_back(field);
+    ++m_count;
+  }
+
   std::array<const Field*, 4> m_inline{};
   std::vector<const Field*> m_heap;
   std::size_t m_count = 0;
@@ -91,6 +98,16 @@ std::uint64_t folded8(const char* bytes) {
     return folded4(a) == folded4(b) && folded4(a + size - 4) == folded4(b + size - 4);
   }
   return http::token_equals_lowercase(text, lowercase);
+}
+
+// Replaces `to` with `from`, copying over the old bytes when the sizes agree, as a reused
+// outcome's header values mostly do.
+void assign(std::string& to, std::string_view from) {
+  if (to.size() == from.size()) {
+    std::copy(from.begin(), from.end(), to.begin());
+  } else {
+    to.assign(from);
+  }
 }
 
 // The fields the handshake reads, found in one pass over the request; names are compared
@@ -439,7 +456,7 @@ void Checker::check_key() {
   }
   m_outcome.sec_websocket_key = value;
   const std::array<char, 28> accept = compute_accept(value);
-  m_outcome.sec_websocket_accept.assign(accept.data(), accept.size());
+  assign(m_outcome.sec_websocket_accept, {accept.data(), accept.size()});
 }
 
 // RFC 6455 4.2.1 item 6 and 4.2.2: one Sec-WebSocket-Version, exactly 13.
@@ -529,7 +546,7 @@ void Checker::check_offered_extensions() {
     }
   }
   const auto& offers = m_outcome.offered_extensions;
-  m_outcome.offer_verdicts.assign(offers.size(), OfferVerdict{});
+  m_outcome.offer_verdicts.resize(offers.size());
   m_deflate_offers.assign(offers.size(), std::nullopt);
   for (std::size_t i = 0; i < offers.size(); ++i) {
     if (offers[i].name != k_permessage_deflate) {
@@ -827,7 +844,7 @@ void set_response_headers(
   std::size_t i = 0;
   for (const auto& [name, value] : headers) {
     stored[i].name = name;
-    stored[i].value.assign(value);
+    assign(stored[i].value, value);
     ++i;
   }
 }

@@ -16,12 +16,23 @@ constexpr std::array<std::uint8_t, 256> k_in_alphabet = [] {
   return table;
 }();
 
+// The two characters of every 12-bit value, so three bytes take two lookups instead of four.
+constexpr std::array<std::array<char, 2>, 4096> k_pairs = [] {
+  std::array<std::array<char, 2>, 4096> table{};
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    table[i] = {k_alphabet[i >> 6U], k_alphabet[i & 63U]};
+  }
+  return table;
+}();
+
 // The four characters of three bytes held in the low 24 bits of `n`.
 void encode_group(std::uint32_t n, char* out) {
-  out[0] = k_alphabet[(n >> 18U) & 63U];
-  out[1] = k_alphabet[(n >> 12U) & 63U];
-  out[2] = k_alphabet[(n >> 6U) & 63U];
-  out[3] = k_alphabet[n & 63U];
+  const std::array<char, 2>& high = k_pairs[(n >> 12U) & 4095U];
+  const std::array<char, 2>& low = k_pairs[n & 4095U];
+  out[0] = high[0];
+  out[1] = high[1];
+  out[2] = low[0];
+  out[3] = low[1];
 }
 
 } // namespace
