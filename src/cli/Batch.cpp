@@ -156,7 +156,8 @@ int run_batch(const Options& options) {
     ++index;
     const handshake::Outcome& outcome = engine.answer(piece.bytes);
     // Line 0 stands for a line nothing will print.
-    const std::size_t line = renders_lines(outcome, options) ? stream.line_of(piece) : 0;
+    const std::size_t line =
+        !options.quiet && renders_lines(outcome, options) ? stream.line_of(piece) : 0;
     const output::Source source{name, piece.bytes, line, piece.offset};
     const output::BatchPosition position{index, piece.offset, {}, {}, std::nullopt};
     if (!report.add(outcome, source, position)) {

@@ -41,14 +41,13 @@ bool use_color(ColorWhen when) {
          (term == nullptr || std::string_view(term) != "dumb");
 }
 
-bool renders_lines(const handshake::Outcome& outcome, const Options& options) {
-  return !options.quiet &&
-         (options.format != Format::http || options.verbose || !outcome.diagnostics.empty());
-}
-
 void render_outcome(const handshake::Outcome& outcome, const output::Source& source,
                     const Options& options, bool color, std::string& out, std::string& err,
                     const output::BatchPosition* position) {
+  if (!renders_lines(outcome, options)) {
+    output::render_http(outcome, out); // the bytes alone: the usual result of a batch
+    return;
+  }
   if (options.format == Format::json) {
     out += output::render_json(
         outcome, source,

@@ -21,7 +21,9 @@ bool use_color(ColorWhen when);
 
 // Whether render_outcome prints line numbers of its source for `outcome`, so a batch counts
 // the lines of its stream only for results that name one.
-bool renders_lines(const handshake::Outcome& outcome, const Options& options);
+inline bool renders_lines(const handshake::Outcome& outcome, const Options& options) {
+  return options.format != Format::http || options.verbose || !outcome.diagnostics.empty();
+}
 
 // Appends one outcome in the chosen format: the result to `out` (standard output) and the
 // diagnostics to `err` (standard error). `position` marks a result of a batch.
