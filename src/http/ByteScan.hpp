@@ -231,6 +231,34 @@ inline std::optional<FieldLineBounds> find_field_line(std::string_view text, std
 #endif
 }
 
+// Offset of the first LF at or after `from` that CR or LF follows, or npos: where a header
+// block may end (RFC 9112 2.2).
+inline std::size_t find_line_feed_before_cr_or_lf(std::string_view text, std::size_t from) {
+  const std::size_t size = text.size();
+  std::size_t i = from;
+#if defined(__SSE2__)
+  for (; i + 17 <= size; i += 16) {
+    const auto load = [&text](std::size_t at) {
+      return _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(text.data() + at));
+    };
+    const detail::Chunk here = load(i);
+    const detail::Chunk next = load(i + 1);
+    const auto feeds = static_cast<unsigned>(_mm_movemask_epi8(detail::equal_to(here, '\n')));
+    const auto breaks = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_or_si128(detail::equal_to(next, '\n'), detail::equal_to(next, '\r'))));
+    if (const unsigned both = feeds & breaks; both != 0) {
+      return i + static_cast<std::size_t>(__builtin_ctz(both));
+    }
+  }
+#endif
+  for (; i + 1 < size; ++i) {
+    if (text[i] == '\n' && (text[i + 1] == '\n' || text[i + 1] == '\r')) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 // Offset of the first LF at or after `from`, or text.size().
 inline std::size_t find_lf(std::string_view text, std::size_t from) {
   if (from >= text.size()) {

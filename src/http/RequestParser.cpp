@@ -452,16 +452,17 @@ std::optional<ParseError> RequestReader::read(Request& request) {
 } // namespace
 
 std::size_t find_header_end(std::string_view input) {
+  // An LF followed by LF or by CRLF ends the block.
   std::size_t pos = skip_leading_empty_lines(input);
   while (true) {
-    const std::size_t newline = input.find('\n', pos);
+    const std::size_t newline = find_line_feed_before_cr_or_lf(input, pos);
     if (newline == k_npos) {
       return k_npos;
     }
-    if (newline + 1 < input.size() && input[newline + 1] == '\n') {
+    if (input[newline + 1] == '\n') {
       return newline + 2;
     }
-    if (newline + 2 < input.size() && input[newline + 1] == '\r' && input[newline + 2] == '\n') {
+    if (newline + 2 < input.size() && input[newline + 2] == '\n') {
       return newline + 3;
     }
     pos = newline + 1;
