@@ -2,6 +2,7 @@
 
 #include "http/ByteScan.hpp"
 #include "http/Grammar.hpp"
+#include "http/HeaderEnd.hpp"
 #include "util/Escape.hpp"
 
 #include <fmt/format.h>
@@ -18,19 +19,6 @@ using diagnostics::make_diagnostic;
 using util::describe_byte;
 
 constexpr std::size_t k_npos = std::string_view::npos;
-
-std::size_t skip_leading_empty_lines(std::string_view input) {
-  std::size_t pos = 0;
-  while (true) {
-    if (input.substr(pos).starts_with("\r\n")) {
-      pos += 2;
-    } else if (input.substr(pos).starts_with('\n')) {
-      pos += 1;
-    } else {
-      return pos;
-    }
-  }
-}
 
 ParseError malformed(DiagnosticId id, std::size_t offset, std::string message) {
   return ParseError{ParseErrorKind::malformed, id, offset, std::move(message)};
@@ -450,24 +438,6 @@ std::optional<ParseError> RequestReader::read(Request& request) {
 }
 
 } // namespace
-
-std::size_t find_header_end(std::string_view input) {
-  // An LF followed by LF or by CRLF ends the block.
-  std::size_t pos = skip_leading_empty_lines(input);
-  while (true) {
-    const std::size_t newline = find_line_feed_before_cr_or_lf(input, pos);
-    if (newline == k_npos) {
-      return k_npos;
-    }
-    if (input[newline + 1] == '\n') {
-      return newline + 2;
-    }
-    if (newline + 2 < input.size() && input[newline + 2] == '\n') {
-      return newline + 3;
-    }
-    pos = newline + 1;
-  }
-}
 
 std::optional<ParseError> parse_request_into(std::string_view input, const ParseOptions& options,
                                              Request& request) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostics/Catalogue.hpp"
+#include "http/HeaderEnd.hpp"
 #include "http/Request.hpp"
 #include "util/Expected.hpp"
 
@@ -46,9 +47,5 @@ util::Expected<Request, ParseError> parse_request(std::string_view input,
 // (a batch then allocates nothing here); the first problem, or nothing on success.
 std::optional<ParseError> parse_request_into(std::string_view input, const ParseOptions& options,
                                              Request& request);
-
-// The offset just past the empty line that ends the header block, or npos. Empty lines before
-// the request line are skipped, as RFC 9112 2.2 asks of servers.
-std::size_t find_header_end(std::string_view input);
 
 } // namespace wsh::http
