@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <optional>
@@ -52,6 +53,16 @@ struct ControlByteOrColon {
 #if defined(__SSE2__)
   static Chunk test(Chunk chunk) {
     return _mm_or_si128(ControlByte::test(chunk), equal_to(chunk, ':'));
+  }
+#endif
+};
+
+// The colon that ends a field name (RFC 9112 5).
+struct Colon {
+  static constexpr bool test(unsigned char byte) { return byte == ':'; }
+#if defined(__SSE2__)
+  static Chunk test(Chunk chunk) {
+    return equal_to(chunk, ':');
   }
 #endif
 };
@@ -153,81 +164,80 @@ inline std::size_t find_invalid_target_byte(std::string_view text, std::size_t b
   return find_first<detail::NotTargetByte>(text, begin, end);
 }
 
-// Where a field line of the usual shape has its colon and its CR, as find_field_line sees it.
-struct FieldLineBounds {
-  std::size_t colon = 0;
-  std::size_t cr = 0;
-};
-
-// The bounds of the field line at `begin` when it has the usual shape: a name of letters,
-// digits and '-', a colon, then no control byte or DEL before a CR that LF follows. Nothing
-// when the line is of another shape (an empty line, another name byte, HTAB, LF alone, a
-// bad byte, the end of the input), which the caller then reads byte by byte. One pass over
-// the line, sixteen bytes at a time.
-inline std::optional<FieldLineBounds> find_field_line(std::string_view text, std::size_t begin) {
+// Reads the field lines from `begin` on while they have the usual shape: a name of letters,
+// digits and '-', a colon, then no control byte or DEL before a CR that LF follows, the LF
+// before `limit`. Calls `on_field(name, colon, cr)` with the offsets of each such line, and
+// stops at the first line of another shape (an empty line, another name byte, HTAB, LF
+// alone, a bad byte, the end of the input) or when `on_field` returns false. Returns where
+// the first line it did not take begins, for the caller to read byte by byte. Sixteen bytes
+// at a time, never reading outside `text`.
+template <typename OnField>
+std::size_t read_usual_field_lines(std::string_view text, std::size_t begin, std::size_t limit,
+                                   OnField on_field) {
 #if defined(__SSE2__)
-  const std::size_t size = text.size();
-  if (size < 16 || begin >= size) {
-    return std::nullopt;
+  if (text.size() < 16) {
+    return begin;
   }
-  FieldLineBounds bounds;
-  std::size_t at = begin;
-  while (true) {
-    // The sixteen bytes from `at`, without those past the end of the text.
-    const std::size_t shift = at + 16 <= size ? 0 : at - (size - 16);
-    const detail::Chunk chunk =
-        _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(text.data() + at - shift));
-    const auto bits = [shift](detail::Chunk hits) {
-      return static_cast<unsigned>(_mm_movemask_epi8(hits)) >> shift;
-    };
-    const unsigned controls = bits(detail::ControlByte::test(chunk));
-    const unsigned stops = controls | bits(detail::equal_to(chunk, ':'));
-    const unsigned not_name = bits(detail::NotAlnumOrDash::test(chunk));
-    if (stops == 0) {
-      if (not_name != 0 || shift != 0) {
-        return std::nullopt;
+  const char* const base = text.data();
+  const char* const end = base + text.size();
+  const char* const last_load = end - 16;
+  const char* const stop = base + std::min(limit, text.size());
+  // The bits of `Bytes` for the sixteen bytes at `at` (fewer at the end of the text).
+  const auto bits = [last_load](const char* at, auto bytes) {
+    const char* const from = at <= last_load ? at : last_load;
+    const detail::Chunk chunk = _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(from));
+    return static_cast<unsigned>(_mm_movemask_epi8(decltype(bytes)::test(chunk))) >>
+           static_cast<unsigned>(at - from);
+  };
+  const char* line = base + begin;
+  while (line < end) {
+    const char* at = line;
+    unsigned stops = 0;
+    unsigned controls = 0;
+    while (true) {
+      controls = bits(at, detail::ControlByte{});
+      stops = controls | bits(at, detail::Colon{});
+      if (stops != 0) {
+        break;
+      }
+      if (bits(at, detail::NotAlnumOrDash{}) != 0 || at + 16 >= end) {
+        return static_cast<std::size_t>(line - base);
       }
       at += 16;
-      continue;
     }
     const auto first = static_cast<unsigned>(__builtin_ctz(stops));
     const unsigned before = (1U << first) - 1U;
-    if ((controls & (1U << first)) != 0 || (not_name & before) != 0 || at + first == begin) {
-      return std::nullopt;
+    if ((controls & (1U << first)) != 0 || at + first == line ||
+        (bits(at, detail::NotAlnumOrDash{}) & before) != 0) {
+      return static_cast<std::size_t>(line - base);
     }
-    bounds.colon = at + first;
-    const unsigned after = controls & ~(before | (1U << first));
-    if (after != 0) {
-      bounds.cr = at + static_cast<std::size_t>(__builtin_ctz(after));
-    } else if (shift != 0) {
-      return std::nullopt;
+    const char* const colon = at + first;
+    const char* cr = nullptr;
+    if (const unsigned after = controls & ~(before | (1U << first)); after != 0) {
+      cr = at + __builtin_ctz(after);
     } else {
-      // The rest of the value: only control bytes matter there.
-      bounds.cr = size;
-      for (at += 16; at + 16 <= size; at += 16) {
-        const detail::Chunk rest =
-            _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(text.data() + at));
-        if (const auto hits =
-                static_cast<unsigned>(_mm_movemask_epi8(detail::ControlByte::test(rest)));
-            hits != 0) {
-          bounds.cr = at + static_cast<std::size_t>(__builtin_ctz(hits));
-          break;
+      for (at += 16; cr == nullptr; at += 16) {
+        if (at >= end) {
+          return static_cast<std::size_t>(line - base);
+        }
+        if (const unsigned found = bits(at, detail::ControlByte{}); found != 0) {
+          cr = at + __builtin_ctz(found);
         }
       }
-      if (bounds.cr == size) {
-        bounds.cr = find_control_byte(text, at);
-      }
     }
-    break;
+    if (cr + 2 > stop || cr[0] != '\r' || cr[1] != '\n' ||
+        !on_field(static_cast<std::size_t>(line - base), static_cast<std::size_t>(colon - base),
+                  static_cast<std::size_t>(cr - base))) {
+      return static_cast<std::size_t>(line - base);
+    }
+    line = cr + 2;
   }
-  if (bounds.cr + 1 >= size || text[bounds.cr] != '\r' || text[bounds.cr + 1] != '\n') {
-    return std::nullopt;
-  }
-  return bounds;
+  return static_cast<std::size_t>(line - base);
 #else
   (void)text;
-  (void)begin;
-  return std::nullopt;
+  (void)limit;
+  (void)on_field;
+  return begin;
 #endif
 }
 

@@ -332,13 +332,16 @@ std::optional<ParseError> RequestReader::read(Request& request) {
   std::size_t pos = skip_leading_empty_lines(m_input);
   bool first = true;
   while (block_end == k_npos) {
-    // The usual field line in one pass; any other line, byte by byte below.
-    if (const auto bounds = first ? std::nullopt : find_field_line(m_input, pos);
-        bounds && bounds->cr + 2 <= limit && request.fields.size() < m_options.max_fields) {
-      request.fields.push_back(
-          Field{slice(pos, bounds->colon), value_of_clean_line(bounds->colon, bounds->cr)});
-      pos = bounds->cr + 2;
-      continue;
+    // The usual field lines in one pass; any other line, byte by byte below.
+    if (!first) {
+      pos = read_usual_field_lines(
+          m_input, pos, limit, [&](std::size_t name, std::size_t colon, std::size_t cr) {
+            if (request.fields.size() == m_options.max_fields) {
+              return false;
+            }
+            request.fields.push_back(Field{slice(name, colon), value_of_clean_line(colon, cr)});
+            return true;
+          });
     }
     Line line;
     line.begin = pos;
