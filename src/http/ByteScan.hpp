@@ -216,13 +216,22 @@ std::size_t read_usual_field_lines(std::string_view text, std::size_t begin, std
     if (const unsigned after = controls & ~(before | (1U << first)); after != 0) {
       cr = at + __builtin_ctz(after);
     } else {
-      for (at += 16; cr == nullptr; at += 16) {
-        if (at >= end) {
+      // The rest of the value: whole chunks, then the overlapping last one.
+      for (at += 16; at <= last_load; at += 16) {
+        const detail::Chunk chunk = _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(at));
+        if (const auto found =
+                static_cast<unsigned>(_mm_movemask_epi8(detail::ControlByte::test(chunk)));
+            found != 0) {
+          cr = at + __builtin_ctz(found);
+          break;
+        }
+      }
+      if (cr == nullptr) {
+        const unsigned found = at < end ? bits(at, detail::ControlByte{}) : 0U;
+        if (found == 0) {
           return static_cast<std::size_t>(line - base);
         }
-        if (const unsigned found = bits(at, detail::ControlByte{}); found != 0) {
-          cr = at + __builtin_ctz(found);
-        }
+        cr = at + __builtin_ctz(found);
       }
     }
     if (cr + 2 > stop || cr[0] != '\r' || cr[1] != '\n' ||

@@ -334,11 +334,13 @@ std::optional<ParseError> RequestReader::read(Request& request) {
   while (block_end == k_npos) {
     // The usual field lines in one pass; any other line, byte by byte below.
     if (!first) {
+      std::size_t room = m_options.max_fields - request.fields.size();
       pos = read_usual_field_lines(
           m_input, pos, limit, [&](std::size_t name, std::size_t colon, std::size_t cr) {
-            if (request.fields.size() == m_options.max_fields) {
+            if (room == 0) {
               return false;
             }
+            --room;
             request.fields.push_back(Field{slice(name, colon), value_of_clean_line(colon, cr)});
             return true;
           });
