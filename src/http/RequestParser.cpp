@@ -119,7 +119,12 @@ std::optional<ParseError> RequestReader::read_request_line(const Line& line,
   request.method = slice(line.begin, i);
 
   const std::size_t target_begin = i + 1;
-  const std::size_t last_space = slice(0, line.end).rfind(' ');
+  // The version has no space, so a request line ending in " HTTP/1.1" has its last space
+  // there; any other is searched for.
+  const std::size_t last_space =
+      line.end - line.begin > 9 && slice(line.end - 9, line.end) == " HTTP/1.1"
+          ? line.end - 9
+          : slice(0, line.end).rfind(' ');
   if (last_space < target_begin) {
     return malformed(DiagnosticId::malformed_request_line, line.end,
                      "the request line has no HTTP version after the request target");
@@ -344,6 +349,10 @@ std::optional<ParseError> RequestReader::read(Request& request) {
             request.fields.push_back(Field{slice(name, colon), value_of_clean_line(colon, cr)});
             return true;
           });
+      if (m_input.substr(pos, 2) == "\r\n" && pos + 2 <= limit) {
+        block_end = pos + 2; // the empty line that ends the header block
+        break;
+      }
     }
     Line line;
     line.begin = pos;
