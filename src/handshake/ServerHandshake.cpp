@@ -100,16 +100,6 @@ std::uint64_t folded8(const char* bytes) {
   return http::token_equals_lowercase(text, lowercase);
 }
 
-// Replaces `to` with `from`, copying over the old bytes when the sizes agree, as a reused
-// outcome's header values mostly do.
-void assign(std::string& to, std::string_view from) {
-  if (to.size() == from.size()) {
-    std::copy(from.begin(), from.end(), to.begin());
-  } else {
-    to.assign(from);
-  }
-}
-
 // The fields the handshake reads, found in one pass over the request; names are compared
 // case-insensitively (RFC 9110 5.1), after a switch on their length.
 struct HandshakeFields {
@@ -456,7 +446,7 @@ void Checker::check_key() {
   }
   m_outcome.sec_websocket_key = value;
   const std::array<char, 28> accept = compute_accept(value);
-  assign(m_outcome.sec_websocket_accept, {accept.data(), accept.size()});
+  m_outcome.sec_websocket_accept.assign({accept.data(), accept.size()});
 }
 
 // RFC 6455 4.2.1 item 6 and 4.2.2: one Sec-WebSocket-Version, exactly 13.
@@ -844,7 +834,7 @@ void set_response_headers(
   std::size_t i = 0;
   for (const auto& [name, value] : headers) {
     stored[i].name = name;
-    assign(stored[i].value, value);
+    stored[i].value.assign(value);
     ++i;
   }
 }
@@ -905,11 +895,12 @@ void Checker::conclude() {
                                      {"Sec-WebSocket-Accept", m_outcome.sec_websocket_accept}});
     auto& headers = m_outcome.response_headers;
     if (m_outcome.selected_subprotocol) {
-      headers.push_back({"Sec-WebSocket-Protocol", *m_outcome.selected_subprotocol});
+      headers.push_back({"Sec-WebSocket-Protocol", HeaderValue(*m_outcome.selected_subprotocol)});
     }
     if (!m_outcome.selected_extensions.empty()) {
-      headers.push_back({"Sec-WebSocket-Extensions",
-                         fmt::format("{}", fmt::join(m_outcome.selected_extensions, ", "))});
+      headers.push_back(
+          {"Sec-WebSocket-Extensions",
+           HeaderValue(fmt::format("{}", fmt::join(m_outcome.selected_extensions, ", ")))});
     }
   } else {
     const diagnostics::CatalogueEntry& entry = diagnostics::describe(first_error->id);

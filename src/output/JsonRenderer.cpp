@@ -77,7 +77,7 @@ std::string render_json(const handshake::Outcome& outcome, const Source& source,
                         const BatchPosition* position) {
   Json headers = Json::array();
   for (const handshake::ResponseHeader& header : outcome.response_headers) {
-    headers.push_back({{"name", std::string(header.name)}, {"value", header.value}});
+    headers.push_back({{"name", std::string(header.name)}, {"value", std::string(header.value)}});
   }
   Json diagnostics = Json::array();
   for (const diagnostics::Diagnostic& diagnostic : outcome.diagnostics) {
@@ -86,7 +86,7 @@ std::string render_json(const handshake::Outcome& outcome, const Source& source,
   Json accept = nullptr;
   if (!outcome.sec_websocket_accept.empty()) {
     accept = {{"key", std::string(outcome.sec_websocket_key)},
-              {"accept", outcome.sec_websocket_accept}};
+              {"accept", std::string(outcome.sec_websocket_accept)}};
   }
   Json document = {{"schema_version", k_json_schema_version}};
   if (position != nullptr) {

@@ -129,7 +129,7 @@ std::string render_text_headers(const handshake::Outcome& outcome) {
     return out;
   }
   for (const handshake::ResponseHeader& header : outcome.response_headers) {
-    out += fmt::format("{}: {}\n", header.name, header.value);
+    out += fmt::format("{}: {}\n", header.name, header.value.view());
   }
   return out;
 }

@@ -382,7 +382,7 @@ void check_text(const FuzzCase& fuzz_case, const handshake::Outcome& outcome,
   std::string expected_headers;
   if (outcome.accepted) {
     for (const handshake::ResponseHeader& header : outcome.response_headers) {
-      expected_headers += fmt::format("{}: {}\n", header.name, header.value);
+      expected_headers += fmt::format("{}: {}\n", header.name, header.value.view());
     }
   }
   WSH_FUZZ_CHECK(headers == expected_headers);
