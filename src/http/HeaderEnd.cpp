@@ -1,5 +1,7 @@
 #include "http/HeaderEnd.hpp"
 
+#include "http/ByteScan.hpp"
+
 #include <cstdint>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -50,11 +52,24 @@ std::size_t past_end_at(std::string_view input, std::size_t lf) {
   return input[lf + 1] == '\n' ? lf + 2 : lf + 3;
 }
 
-// The search over whole windows read by `load` (the 64 bytes at an offset), then one last
-// window that ends with the input, shifted so no byte is looked at twice or read past the end.
-template <typename Load>
-[[gnu::always_inline]] inline std::size_t find_end_by_windows(std::string_view input,
-                                                              std::size_t from, Load load) {
+// The bits of one window as two 32-byte AVX2 compares.
+[[gnu::target("avx2")]] WindowBits window_bits(const char* window) {
+  const __m256i low = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(window));
+  const __m256i high = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(window + 32));
+  const __m256i lf = _mm256_set1_epi8('\n');
+  const __m256i cr = _mm256_set1_epi8('\r');
+  const auto low_lf = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, lf)));
+  const auto high_lf =
+      static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, lf)));
+  const auto low_cr = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, cr)));
+  const auto high_cr =
+      static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, cr)));
+  return {low_lf | (std::uint64_t{high_lf} << 32U), low_cr | (std::uint64_t{high_cr} << 32U)};
+}
+
+// The search over whole windows, then one last window that ends with the input, shifted so no
+// byte is looked at twice or read past the end.
+[[gnu::target("avx2")]] std::size_t find_end_avx2(std::string_view input, std::size_t from) {
   constexpr std::uint64_t k_exact = (std::uint64_t{1} << k_window_step) - 1U;
   const std::size_t size = input.size();
   if (size < k_window) {
@@ -62,7 +77,8 @@ template <typename Load>
   }
   std::size_t at = from;
   for (; at + k_window <= size; at += k_window_step) {
-    if (const std::uint64_t ends = block_ends(load(input.data() + at)) & k_exact; ends != 0) {
+    if (const std::uint64_t ends = block_ends(window_bits(input.data() + at)) & k_exact;
+        ends != 0) {
       return past_end_at(input, at + static_cast<std::size_t>(__builtin_ctzll(ends)));
     }
   }
@@ -70,7 +86,7 @@ template <typename Load>
     return std::string_view::npos;
   }
   const std::size_t tail = size - k_window;
-  WindowBits bits = load(input.data() + tail);
+  WindowBits bits = window_bits(input.data() + tail);
   bits.lf >>= at - tail;
   bits.cr >>= at - tail;
   const std::uint64_t ends = block_ends(bits);
@@ -78,48 +94,22 @@ template <typename Load>
                    : std::string_view::npos;
 }
 
-// The bits of one window as four 16-byte SSE2 compares.
-struct Sse2Window {
-  WindowBits operator()(const char* window) const {
-    WindowBits bits;
-    for (std::size_t part = 0; part < 4; ++part) {
-      const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(window + 16 * part));
-      const auto lf =
-          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('\n'))));
-      const auto cr =
-          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('\r'))));
-      bits.lf |= std::uint64_t{lf} << (16U * part);
-      bits.cr |= std::uint64_t{cr} << (16U * part);
-    }
-    return bits;
-  }
-};
-
-// The bits of one window as two 32-byte AVX2 compares.
-struct Avx2Window {
-  [[gnu::target("avx2")]] WindowBits operator()(const char* window) const {
-    const __m256i low = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(window));
-    const __m256i high = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(window + 32));
-    const __m256i lf = _mm256_set1_epi8('\n');
-    const __m256i cr = _mm256_set1_epi8('\r');
-    const auto low_lf =
-        static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, lf)));
-    const auto high_lf =
-        static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, lf)));
-    const auto low_cr =
-        static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, cr)));
-    const auto high_cr =
-        static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, cr)));
-    return {low_lf | (std::uint64_t{high_lf} << 32U), low_cr | (std::uint64_t{high_cr} << 32U)};
-  }
-};
-
-[[gnu::target("avx2")]] std::size_t find_end_avx2(std::string_view input, std::size_t from) {
-  return find_end_by_windows(input, from, Avx2Window{});
-}
-
+// Without AVX2, LFs that CR or LF follows are looked for sixteen bytes at a time and each is
+// checked: the four compares and shifts a 64-byte window takes with SSE2 cost more.
 std::size_t find_end_sse2(std::string_view input, std::size_t from) {
-  return find_end_by_windows(input, from, Sse2Window{});
+  for (std::size_t pos = from;;) {
+    const std::size_t lf = find_line_feed_before_cr_or_lf(input, pos);
+    if (lf == std::string_view::npos) {
+      return std::string_view::npos;
+    }
+    if (input[lf + 1] == '\n') {
+      return lf + 2;
+    }
+    if (lf + 2 < input.size() && input[lf + 2] == '\n') {
+      return lf + 3;
+    }
+    pos = lf + 1;
+  }
 }
 
 // The AVX2 search where the processor has AVX2, chosen once.
