@@ -209,7 +209,7 @@ public:
   // Checks the request in `outcome.request`, adding to `outcome`, which the caller has reset.
   // The two vectors are the engine's, kept across requests for their capacity.
   Checker(const ServerChoices& choices, Outcome& outcome, std::vector<Extension>& spare_extensions,
-          std::vector<std::optional<DeflateParameters>>& deflate_offers)
+          InlineVector<std::optional<DeflateParameters>, 4>& deflate_offers)
       : m_choices(choices), m_fields(*outcome.request), m_outcome(outcome),
         m_spare_extensions(spare_extensions), m_deflate_offers(deflate_offers) {}
 
@@ -251,7 +251,7 @@ private:
   Outcome& m_outcome;
   std::vector<Extension>& m_spare_extensions;
   // The parameters of each offered extension that is a valid permessage-deflate offer.
-  std::vector<std::optional<DeflateParameters>>& m_deflate_offers;
+  InlineVector<std::optional<DeflateParameters>, 4>& m_deflate_offers;
   bool m_deflate_chosen = false;
 };
 

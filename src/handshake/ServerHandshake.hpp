@@ -1,5 +1,6 @@
 #pragma once
 
+#include "handshake/InlineVector.hpp"
 #include "handshake/Outcome.hpp"
 #include "handshake/PerMessageDeflate.hpp"
 #include "http/RequestParser.hpp"
@@ -56,7 +57,7 @@ private:
   // The offered extensions of earlier requests, kept for their parameter buffers.
   std::vector<Extension> m_spare_extensions;
   // The parameters of each offered extension that is a valid permessage-deflate offer.
-  std::vector<std::optional<DeflateParameters>> m_deflate_offers;
+  InlineVector<std::optional<DeflateParameters>, 4> m_deflate_offers;
 };
 
 // WebSocketBeginServerHandshake for one request: ServerHandshake::answer on a new engine.

@@ -284,6 +284,22 @@ TEST_CASE("handshake: each RFC 7692 rule fails the application's -e with its own
   }
 }
 
+TEST_CASE("handshake: --negotiate-deflate past four offers, where they leave the inline slots") {
+  ServerChoices choices;
+  choices.negotiate_deflate = *parse_deflate_settings("server_max_window_bits=10");
+  const Outcome outcome =
+      answer("Sec-WebSocket-Extensions: x-a, permessage-deflate; x=1, x-b, "
+             "permessage-deflate; y=2, x-c, permessage-deflate; client_max_window_bits\r\n",
+             choices);
+  CHECK(outcome.accepted);
+  REQUIRE(outcome.offer_verdicts.size() == 6);
+  CHECK(outcome.offer_verdicts[1].state == OfferVerdict::State::declined);
+  CHECK(outcome.offer_verdicts[3].state == OfferVerdict::State::declined);
+  CHECK(outcome.offer_verdicts[5].state == OfferVerdict::State::accepted);
+  REQUIRE(outcome.selected_extensions.size() == 1);
+  CHECK(outcome.selected_extensions[0] == "permessage-deflate; server_max_window_bits=10");
+}
+
 TEST_CASE("handshake: --negotiate-deflate answers the first acceptable offer, in client order") {
   ServerChoices choices;
   choices.negotiate_deflate = *parse_deflate_settings("server_max_window_bits=10");
