@@ -11,8 +11,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
-#include <cstring>
 #include <initializer_list>
 #include <utility>
 
@@ -60,46 +58,6 @@ private:
   std::size_t m_count = 0;
 };
 
-// Four or eight bytes as one word, each byte OR-ed with 0x20.
-std::uint32_t folded4(const char* bytes) {
-  std::uint32_t word = 0;
-  std::memcpy(&word, bytes, sizeof word);
-  return word | 0x20202020U;
-}
-std::uint64_t folded8(const char* bytes) {
-  std::uint64_t word = 0;
-  std::memcpy(&word, bytes, sizeof word);
-  return word | 0x2020202020202020U;
-}
-
-// True when `text` and `lowercase` have the same size and are equal once every byte is OR-ed
-// with 0x20, compared a word at a time (the last word overlapping the one before). That is
-// ASCII case-insensitive equality when `lowercase` holds only letters (0x20 is set in every
-// lowercase letter and is the only bit telling it from its capital), and for a token against
-// letters, digits and '-' as in http::token_equals_lowercase. Inlined, so `lowercase` folds
-// into constants.
-[[gnu::always_inline]] inline bool folded_equals(std::string_view text,
-                                                 std::string_view lowercase) {
-  const std::size_t size = lowercase.size();
-  if (text.size() != size) {
-    return false;
-  }
-  const char* a = text.data();
-  const char* b = lowercase.data();
-  if (size >= 8) {
-    for (std::size_t i = 0; i + 8 <= size; i += 8) {
-      if (folded8(a + i) != folded8(b + i)) {
-        return false;
-      }
-    }
-    return size % 8 == 0 || folded8(a + size - 8) == folded8(b + size - 8);
-  }
-  if (size >= 4) {
-    return folded4(a) == folded4(b) && folded4(a + size - 4) == folded4(b + size - 4);
-  }
-  return http::token_equals_lowercase(text, lowercase);
-}
-
 // The fields the handshake reads, found in one pass over the request; names are compared
 // case-insensitively (RFC 9110 5.1), after a switch on their length.
 struct HandshakeFields {
@@ -120,7 +78,7 @@ struct HandshakeFields {
         add_if(field, "host", host);
         break;
       case 6:
-        if (origin == nullptr && folded_equals(name, "origin")) {
+        if (origin == nullptr && http::token_equals_lowercase(name, "origin")) {
           origin = &field;
         }
         break;
@@ -151,7 +109,7 @@ struct HandshakeFields {
 private:
   [[gnu::always_inline]] static void add_if(const Field& field, std::string_view lowercase,
                                             FieldList& list) {
-    if (folded_equals(field.name, lowercase)) {
+    if (http::token_equals_lowercase(field.name, lowercase)) {
       list.push_back(&field);
     }
   }
@@ -273,8 +231,8 @@ TokenListSummary Checker::summarize_list(const FieldList& fields, std::string_vi
   TokenListSummary summary;
   summary.present = !fields.empty();
   // The usual `Upgrade: websocket` and `Connection: Upgrade`: one element, the wanted one
-  // (`wanted` is letters only, so folded_equals is iequals).
-  if (fields.size() == 1 && folded_equals(fields.front()->value, wanted)) {
+  // (`wanted` is letters only, so token_equals_lowercase is iequals).
+  if (fields.size() == 1 && http::token_equals_lowercase(fields.front()->value, wanted)) {
     summary.has_wanted = true;
     return summary;
   }

@@ -44,24 +44,4 @@ std::size_t find_invalid_value_byte(std::string_view text) {
   return std::string_view::npos;
 }
 
-bool token_equals_lowercase(std::string_view token, std::string_view lowercase) {
-  if (token.size() != lowercase.size()) {
-    return false;
-  }
-  std::size_t i = 0;
-  for (; i + 8 <= token.size(); i += 8) {
-    if ((load8(token.data() + i) | (k_ones * 0x20U)) !=
-        (load8(lowercase.data() + i) | (k_ones * 0x20U))) {
-      return false;
-    }
-  }
-  for (; i < token.size(); ++i) {
-    if ((static_cast<unsigned char>(token[i]) | 0x20U) !=
-        (static_cast<unsigned char>(lowercase[i]) | 0x20U)) {
-      return false;
-    }
-  }
-  return true;
-}
-
 } // namespace wsh::http

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace wsh::http {
@@ -24,23 +26,6 @@ constexpr std::array<bool, 256> k_tchar = alnum_and("!#$%&'*+-.^_`|~");
 //         "~" / DIGIT / ALPHA                                          (RFC 9110 5.6.2)
 constexpr bool is_tchar(char c) {
   return detail::k_tchar[static_cast<unsigned char>(c)];
-}
-
-// The same as is_token for a non-empty text, without a branch per byte: field names are
-// checked whole, and nearly always pass.
-constexpr bool all_tchar(std::string_view text) {
-  const auto tchar_bit = [&text](std::size_t i) {
-    return static_cast<unsigned>(detail::k_tchar[static_cast<unsigned char>(text[i])]);
-  };
-  unsigned valid = 1;
-  std::size_t i = 0;
-  for (; i + 4 <= text.size(); i += 4) {
-    valid &= tchar_bit(i) & tchar_bit(i + 1) & tchar_bit(i + 2) & tchar_bit(i + 3);
-  }
-  for (; i < text.size(); ++i) {
-    valid &= tchar_bit(i);
-  }
-  return valid != 0;
 }
 
 // field-vchar = VCHAR / obs-text, or SP / HTAB between them           (RFC 9110 5.5):
@@ -67,9 +52,53 @@ constexpr bool is_token(std::string_view text) {
 // than HTAB, or DEL), or npos; looks at eight bytes at a time.
 std::size_t find_invalid_value_byte(std::string_view text);
 
-// Case-insensitive equality of a field name (a token, as the parser guarantees) with a
-// lowercase name of letters, digits and '-'. Folding with 0x20 is exact for such names.
-bool token_equals_lowercase(std::string_view token, std::string_view lowercase);
+namespace detail {
+// Four or eight bytes as one word, each byte OR-ed with 0x20.
+inline std::uint32_t folded4(const char* bytes) {
+  std::uint32_t word = 0;
+  std::memcpy(&word, bytes, sizeof word);
+  return word | 0x20202020U;
+}
+inline std::uint64_t folded8(const char* bytes) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, bytes, sizeof word);
+  return word | 0x2020202020202020U;
+}
+} // namespace detail
+
+// Case-insensitive equality of a token with a lowercase name of letters, digits and '-',
+// compared a word at a time with every byte OR-ed with 0x20 (the last word overlapping the one
+// before). Exact for such names: 0x20 is the only bit between a letter and its capital, and
+// the other bytes that fold onto '-' or a digit are controls, which no token holds. A value
+// compared with a name of letters only is compared exactly too. Inlined, so the name folds
+// into constants.
+[[gnu::always_inline]] inline bool token_equals_lowercase(std::string_view token,
+                                                          std::string_view lowercase) {
+  const std::size_t size = lowercase.size();
+  if (token.size() != size) {
+    return false;
+  }
+  const char* a = token.data();
+  const char* b = lowercase.data();
+  if (size >= 8) {
+    for (std::size_t i = 0; i + 8 <= size; i += 8) {
+      if (detail::folded8(a + i) != detail::folded8(b + i)) {
+        return false;
+      }
+    }
+    return size % 8 == 0 || detail::folded8(a + size - 8) == detail::folded8(b + size - 8);
+  }
+  if (size >= 4) {
+    return detail::folded4(a) == detail::folded4(b) &&
+           detail::folded4(a + size - 4) == detail::folded4(b + size - 4);
+  }
+  for (std::size_t i = 0; i < size; ++i) {
+    if ((static_cast<unsigned char>(a[i]) | 0x20U) != (static_cast<unsigned char>(b[i]) | 0x20U)) {
+      return false;
+    }
+  }
+  return true;
+}
 
 // OWS = *( SP / HTAB )                                                (RFC 9110 5.6.3)
 constexpr bool is_ows(char c) {
