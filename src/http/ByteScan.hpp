@@ -47,42 +47,23 @@ struct ControlByte {
 #endif
 };
 
-// The same, and the colon that ends a field name (RFC 9112 5).
-struct ControlByteOrColon {
-  static constexpr bool test(unsigned char byte) { return ControlByte::test(byte) || byte == ':'; }
 #if defined(__SSE2__)
-  static Chunk test(Chunk chunk) {
-    return _mm_or_si128(ControlByte::test(chunk), equal_to(chunk, ':'));
-  }
-#endif
-};
-
 // The colon that ends a field name (RFC 9112 5).
 struct Colon {
-  static constexpr bool test(unsigned char byte) { return byte == ':'; }
-#if defined(__SSE2__)
-  static Chunk test(Chunk chunk) {
-    return equal_to(chunk, ':');
-  }
-#endif
+  static Chunk test(Chunk chunk) { return equal_to(chunk, ':'); }
 };
 
 // Any byte but a letter, a digit and '-': every tchar of a usual field name is one of those,
 // so a name without such a byte is a token (RFC 9110 5.6.2) without a closer look.
 struct NotAlnumOrDash {
-  static constexpr bool test(unsigned char byte) {
-    const unsigned char folded = byte | 0x20U;
-    return !((folded >= 'a' && folded <= 'z') || (byte >= '0' && byte <= '9') || byte == '-');
-  }
-#if defined(__SSE2__)
   static Chunk test(Chunk chunk) {
     const Chunk letters = in_range<'a', 'z'>(_mm_or_si128(chunk, _mm_set1_epi8(0x20)));
     const Chunk digits = in_range<'0', '9'>(chunk);
     const Chunk plain = _mm_or_si128(_mm_or_si128(letters, digits), equal_to(chunk, '-'));
     return _mm_xor_si128(plain, _mm_set1_epi8(-1));
   }
-#endif
 };
+#endif
 
 // What the request target of a clean request line may not hold (RFC 9112 3.2, RFC 3986):
 // a space, '#', a control, DEL or a byte past ASCII.
@@ -138,24 +119,6 @@ std::size_t find_first(std::string_view text, std::size_t from, std::size_t end)
 // Offset of the first control byte or DEL at or after `from`, or text.size().
 inline std::size_t find_control_byte(std::string_view text, std::size_t from) {
   return find_first<detail::ControlByte>(text, from, text.size());
-}
-
-// Offset of the first control byte, DEL or colon at or after `from`, or text.size().
-inline std::size_t find_control_byte_or_colon(std::string_view text, std::size_t from) {
-  return find_first<detail::ControlByteOrColon>(text, from, text.size());
-}
-
-// Whether text[begin, end) holds only letters, digits and '-'.
-inline bool is_alnum_or_dash(std::string_view text, std::size_t begin, std::size_t end) {
-#if defined(__SSE2__)
-  if (end - begin <= 16 && begin + 16 <= text.size()) {
-    const detail::Chunk chunk =
-        _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(text.data() + begin));
-    const auto bad = static_cast<unsigned>(_mm_movemask_epi8(detail::NotAlnumOrDash::test(chunk)));
-    return (bad & ((1U << (end - begin)) - 1U)) == 0;
-  }
-#endif
-  return find_first<detail::NotAlnumOrDash>(text, begin, end) == end;
 }
 
 // Offset of the first byte in text[begin, end) that a request target may not hold, or `end`.

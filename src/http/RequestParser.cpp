@@ -30,7 +30,6 @@ struct Line {
   std::size_t end = 0;
   std::size_t next = 0; // where the following line starts
   bool lf_only = false; // ended by LF alone
-  bool clean = false;   // ended by CRLF, with no other control byte, HTAB or DEL in it
 };
 
 class RequestReader {
@@ -45,10 +44,9 @@ private:
   std::optional<ParseError> check_request_target(std::size_t begin, std::size_t end) const;
   std::optional<ParseError> check_version(std::size_t begin, std::size_t end) const;
   std::optional<ParseError> read_field(const Line& line, Request& request) const;
-  std::optional<ParseError> read_clean_field(const Line& line, Request& request) const;
 
-  // The value between a colon and the end of a clean line, without the OWS around it: only
-  // spaces, since a clean line holds no HTAB.
+  // The value between a colon and a CR of a line without control bytes, without the OWS
+  // around it: only spaces, since such a line holds no HTAB.
   std::string_view value_of_clean_line(std::size_t colon, std::size_t end) const {
     std::size_t begin = colon + 1;
     while (begin < end && m_input[begin] == ' ') {
@@ -297,19 +295,6 @@ std::optional<ParseError> RequestReader::read_field(const Line& line, Request& r
   return std::nullopt;
 }
 
-// The same as read_field for a clean line, which has no byte a value may not hold: only the
-// name is looked at byte by byte, and any line read_field could refuse is left to it.
-std::optional<ParseError> RequestReader::read_clean_field(const Line& line,
-                                                          Request& request) const {
-  const std::size_t colon = find_control_byte_or_colon(m_input, line.begin);
-  if (colon == line.end || colon == line.begin || request.fields.size() == m_options.max_fields ||
-      !(is_alnum_or_dash(m_input, line.begin, colon) || all_tchar(slice(line.begin, colon)))) {
-    return read_field(line, request);
-  }
-  request.fields.push_back(Field{slice(line.begin, colon), value_of_clean_line(colon, line.end)});
-  return std::nullopt;
-}
-
 std::optional<ParseError> RequestReader::read(Request& request) {
   if (m_input.empty()) {
     return std::optional<ParseError>(ParseError{ParseErrorKind::incomplete,
@@ -365,7 +350,6 @@ std::optional<ParseError> RequestReader::read(Request& request) {
     if (crlf_first && newline_at + 1 <= limit) {
       line.end = stop;
       line.next = newline_at + 1;
-      line.clean = true;
       if (line.begin == line.end && !first) {
         block_end = line.next; // the empty line that ends the header block
         break;
@@ -414,9 +398,7 @@ std::optional<ParseError> RequestReader::read(Request& request) {
         break;
       }
     }
-    auto error = first        ? read_request_line(line, request)
-                 : line.clean ? read_clean_field(line, request)
-                              : read_field(line, request);
+    auto error = first ? read_request_line(line, request) : read_field(line, request);
     if (error) {
       return error;
     }
