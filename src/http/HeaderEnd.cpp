@@ -12,21 +12,23 @@ namespace wsh::http {
 
 namespace {
 
-// The offset just past the first LF at or after `from` that LF or CR LF follows, a byte at a
-// time: for inputs shorter than a window and processors without SSE2.
-std::size_t find_end_bytewise(std::string_view input, std::size_t from) {
-  for (std::size_t i = from; i + 1 < input.size(); ++i) {
-    if (input[i] != '\n') {
-      continue;
+// The offset just past the first LF at or after `from` that LF or CR LF follows: LFs that CR or
+// LF follows are found sixteen bytes at a time where the processor has SSE2 (a byte at a time
+// elsewhere), and each is checked.
+std::size_t find_end_by_lines(std::string_view input, std::size_t from) {
+  for (std::size_t pos = from;;) {
+    const std::size_t lf = find_line_feed_before_cr_or_lf(input, pos);
+    if (lf == std::string_view::npos) {
+      return std::string_view::npos;
     }
-    if (input[i + 1] == '\n') {
-      return i + 2;
+    if (input[lf + 1] == '\n') {
+      return lf + 2;
     }
-    if (input[i + 1] == '\r' && i + 2 < input.size() && input[i + 2] == '\n') {
-      return i + 3;
+    if (lf + 2 < input.size() && input[lf + 2] == '\n') {
+      return lf + 3;
     }
+    pos = lf + 1;
   }
-  return std::string_view::npos;
 }
 
 #if defined(__SSE2__)
@@ -73,7 +75,7 @@ std::size_t past_end_at(std::string_view input, std::size_t lf) {
   constexpr std::uint64_t k_exact = (std::uint64_t{1} << k_window_step) - 1U;
   const std::size_t size = input.size();
   if (size < k_window) {
-    return find_end_bytewise(input, from);
+    return find_end_by_lines(input, from);
   }
   std::size_t at = from;
   for (; at + k_window <= size; at += k_window_step) {
@@ -94,32 +96,15 @@ std::size_t past_end_at(std::string_view input, std::size_t lf) {
                    : std::string_view::npos;
 }
 
-// Without AVX2, LFs that CR or LF follows are looked for sixteen bytes at a time and each is
-// checked: the four compares and shifts a 64-byte window takes with SSE2 cost more.
-std::size_t find_end_sse2(std::string_view input, std::size_t from) {
-  for (std::size_t pos = from;;) {
-    const std::size_t lf = find_line_feed_before_cr_or_lf(input, pos);
-    if (lf == std::string_view::npos) {
-      return std::string_view::npos;
-    }
-    if (input[lf + 1] == '\n') {
-      return lf + 2;
-    }
-    if (lf + 2 < input.size() && input[lf + 2] == '\n') {
-      return lf + 3;
-    }
-    pos = lf + 1;
-  }
-}
-
-// The AVX2 search where the processor has AVX2, chosen once.
+// The AVX2 windows where the processor has AVX2 (chosen once); without it the search line by
+// line, which beats windows built from four SSE2 compares each.
 std::size_t find_end(std::string_view input, std::size_t from) {
   static const bool has_avx2 = __builtin_cpu_supports("avx2") != 0;
-  return has_avx2 ? find_end_avx2(input, from) : find_end_sse2(input, from);
+  return has_avx2 ? find_end_avx2(input, from) : find_end_by_lines(input, from);
 }
 #else
 std::size_t find_end(std::string_view input, std::size_t from) {
-  return find_end_bytewise(input, from);
+  return find_end_by_lines(input, from);
 }
 #endif
 
