@@ -11,10 +11,6 @@
 #include <unistd.h>
 #include <utility>
 
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#endif
-
 namespace wsh::cli {
 
 namespace {
@@ -23,7 +19,7 @@ constexpr std::size_t k_read_size = 65536;
 
 // Counts the newlines in [at, end): 64 bytes per step as four 16-byte vector compares summed
 // into one byte counter per lane, which compilers turn into a handful of SIMD instructions.
-std::size_t count_newlines_portable(const char* at, const char* const end) {
+std::size_t count_newlines(const char* at, const char* const end) {
   using Lanes = std::uint8_t __attribute__((vector_size(16)));
   constexpr std::size_t k_step = 4 * sizeof(Lanes);
   constexpr std::size_t k_steps_per_round = 63; // a byte counter holds 255 >= 4 * 63 matches
@@ -53,51 +49,6 @@ std::size_t count_newlines_portable(const char* at, const char* const end) {
     }
   }
   return count + static_cast<std::size_t>(std::count(at, end, '\n'));
-}
-
-#if defined(__x86_64__)
-// The same with AVX2: 64 bytes per step as two 32-byte compares, each into its own byte
-// counters, summed with one vpsadbw per round.
-[[gnu::target("avx2")]] std::size_t count_newlines_avx2(const char* at, const char* const end) {
-  constexpr std::size_t k_half = 32;
-  constexpr std::size_t k_step = 2 * k_half;
-  constexpr std::size_t k_steps_per_round = 255; // a byte counter holds 255 matches
-  const __m256i line_feed = _mm256_set1_epi8('\n');
-  std::size_t count = 0;
-  while (static_cast<std::size_t>(end - at) >= k_step) {
-    const std::size_t steps =
-        std::min(static_cast<std::size_t>(end - at) / k_step, k_steps_per_round);
-    __m256i low = _mm256_setzero_si256();
-    __m256i high = _mm256_setzero_si256();
-    for (std::size_t i = 0; i < steps; ++i, at += k_step) {
-      // A match compares as all ones, -1.
-      low = _mm256_sub_epi8(
-          low,
-          _mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(at)), line_feed));
-      high = _mm256_sub_epi8(
-          high, _mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(at + k_half)),
-                                  line_feed));
-    }
-    const __m256i zero = _mm256_setzero_si256();
-    const __m256i sums = _mm256_add_epi64(_mm256_sad_epu8(low, zero), _mm256_sad_epu8(high, zero));
-    const __m128i pairs =
-        _mm_add_epi64(_mm256_castsi256_si128(sums), _mm256_extracti128_si256(sums, 1));
-    count += static_cast<std::size_t>(_mm_cvtsi128_si64(pairs)) +
-             static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(pairs, pairs)));
-  }
-  return count + static_cast<std::size_t>(std::count(at, end, '\n'));
-}
-#endif
-
-// The newlines in [at, end), with AVX2 where the processor has it (chosen once).
-std::size_t count_newlines(const char* at, const char* const end) {
-#if defined(__x86_64__)
-  static const bool has_avx2 = __builtin_cpu_supports("avx2") != 0;
-  if (has_avx2) {
-    return count_newlines_avx2(at, end);
-  }
-#endif
-  return count_newlines_portable(at, end);
 }
 
 // Whether reading `fd` can wait for a writer: anything but a regular file.
