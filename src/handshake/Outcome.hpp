@@ -5,9 +5,8 @@
 #include "handshake/ExtensionList.hpp"
 #include "http/Request.hpp"
 #include "http/RequestParser.hpp"
+#include "util/SmallString.hpp"
 
-#include <algorithm>
-#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,43 +15,8 @@
 namespace wsh::handshake {
 
 // A response header's value: up to 32 characters (the accept value, every fixed value and the
-// usual subprotocol or extension answer) kept inline, so answering allocates nothing for them;
-// longer ones on the heap.
-class HeaderValue {
-public:
-  HeaderValue() = default;
-  HeaderValue(std::string_view text) { assign(text); }
-
-  // Replaces the value with `text`.
-  void assign(std::string_view text) {
-    m_size = text.size();
-    if (m_size <= m_inline.size()) {
-      std::copy(text.begin(), text.end(), m_inline.begin());
-    } else {
-      m_heap.assign(text);
-    }
-  }
-  void clear() { m_size = 0; }
-  std::string_view view() const {
-    return m_size <= m_inline.size() ? std::string_view(m_inline.data(), m_size)
-                                     : std::string_view(m_heap);
-  }
-  operator std::string_view() const { return view(); }
-  std::size_t size() const { return m_size; }
-  bool empty() const { return m_size == 0; }
-  const char* begin() const { return view().data(); }
-  const char* end() const { return begin() + m_size; }
-
-  friend bool operator==(const HeaderValue& a, const HeaderValue& b) {
-    return a.view() == b.view();
-  }
-  friend bool operator==(const HeaderValue& a, std::string_view b) { return a.view() == b; }
-
-private:
-  std::array<char, 32> m_inline{};
-  std::string m_heap;
-  std::size_t m_size = 0;
-};
+// usual subprotocol or extension answer) kept inline, so answering allocates nothing for them.
+using HeaderValue = util::SmallString<32>;
 
 // One header of the response to send, in order.
 struct ResponseHeader {
