@@ -116,6 +116,11 @@ void check_upgrade_and_connection(const HandshakeFields& fields, Findings& findi
                     "never sent them)",
                     what),
         connection_field != nullptr ? connection_field->name : std::string_view("Connection"));
+    if (upgrade_missing) {
+      // Named where it would have been too, so the person reading sees the field to add.
+      findings.add(DiagnosticId::missing_upgrade, findings.missing_at(),
+                   "no Upgrade header field", "Upgrade");
+    }
     return;
   }
   if (upgrade_missing) {
