@@ -419,3 +419,17 @@ TEST_CASE("handshake: a request that cannot be read still gets an outcome") {
   CHECK(malformed.status == 400);
   CHECK(malformed.hresult.value == 0x83760002U);
 }
+
+TEST_CASE("handshake: the accept value is computed over the key without the OWS around it") {
+  // RFC 9110 5.5: OWS around a field value is not part of it, so trailing spaces or a tab
+  // after the key must not change the accept value (RFC 6455 4.2.2 item 5.4).
+  for (const std::string_view key_line : {"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==  ",
+                                          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\t",
+                                          "Sec-WebSocket-Key:\t dGhlIHNhbXBsZSBub25jZQ== \t "}) {
+    INFO(key_line);
+    const Outcome outcome = answer(request_with("Sec-WebSocket-Key", key_line), choose("chat"));
+    CHECK(outcome.accepted);
+    CHECK(outcome.sec_websocket_key == "dGhlIHNhbXBsZSBub25jZQ==");
+    CHECK(outcome.sec_websocket_accept == "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+  }
+}

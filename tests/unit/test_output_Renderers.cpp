@@ -107,3 +107,20 @@ TEST_CASE("output::render_json stays valid UTF-8 for any input byte") {
   CHECK(document["request"]["fields"][1]["value"] == "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd(");
   CHECK(document["input"] == "\xef\xbf\xbd.http");
 }
+
+TEST_CASE("output::render_json is ASCII only: non-ASCII and C1 characters become \\u escapes") {
+  // é (U+00E9), a C1 control (U+0085, NEL), U+2028 and a character beyond the BMP, as UTF-8.
+  const std::string input = "GET /chat HTTP/1.1\r\nHost: a\r\nX: \xc3\xa9\xc2\x85\xe2\x80\xa8"
+                            "\xf0\x9f\x98\x80\r\n\r\n";
+  const std::string json = output::render_json(answer(input, std::nullopt), {"x.http", input});
+  for (const char c : json) {
+    const auto byte = static_cast<unsigned char>(c);
+    INFO("byte ", static_cast<int>(byte));
+    CHECK(byte < 0x80);
+    CHECK((byte >= 0x20 || c == '\n'));
+  }
+  CHECK(json.find("\\u00e9\\u0085\\u2028\\ud83d\\ude00") != std::string::npos);
+  const auto document = nlohmann::json::parse(json);
+  CHECK(document["request"]["fields"][1]["value"] ==
+        "\xc3\xa9\xc2\x85\xe2\x80\xa8\xf0\x9f\x98\x80");
+}
