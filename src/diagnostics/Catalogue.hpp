@@ -57,6 +57,15 @@ enum class DiagnosticId : std::uint16_t {
   no_origin = 47,
   duplicate_subprotocol = 48,
   invalid_extension_offer = 49,
+  // Message framing on the upgrade request (RFC 9112 6).
+  invalid_content_length = 50,
+  repeated_content_length = 51,
+  invalid_transfer_encoding = 52,
+  unknown_transfer_coding = 53,
+  transfer_encoding_not_chunked = 54,
+  transfer_encoding_with_content_length = 55,
+  transfer_encoding_in_http_1_0 = 56,
+  body_on_upgrade = 57,
   // The application's choices (RFC 6455 4.2.2).
   invalid_selected_subprotocol = 60,
   subprotocol_not_offered = 61,

@@ -28,6 +28,8 @@ std::string_view reason_phrase(unsigned status) {
     return "Upgrade Required";
   case 431:
     return "Request Header Fields Too Large";
+  case 501:
+    return "Not Implemented";
   default:
     return "Unknown";
   }

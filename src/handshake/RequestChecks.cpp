@@ -118,8 +118,8 @@ void check_upgrade_and_connection(const HandshakeFields& fields, Findings& findi
         connection_field != nullptr ? connection_field->name : std::string_view("Connection"));
     if (upgrade_missing) {
       // Named where it would have been too, so the person reading sees the field to add.
-      findings.add(DiagnosticId::missing_upgrade, findings.missing_at(),
-                   "no Upgrade header field", "Upgrade");
+      findings.add(DiagnosticId::missing_upgrade, findings.missing_at(), "no Upgrade header field",
+                   "Upgrade");
     }
     return;
   }

@@ -1,6 +1,7 @@
 #include "handshake/ServerHandshake.hpp"
 
 #include "handshake/Findings.hpp"
+#include "handshake/MessageFraming.hpp"
 #include "handshake/RequestChecks.hpp"
 #include "handshake/Response.hpp"
 #include "handshake/Subprotocols.hpp"
@@ -42,6 +43,7 @@ void ServerHandshake::check_request() {
                     m_outcome.diagnostics);
   check_method(request, findings);
   check_http_version(request, findings);
+  check_message_framing(request, m_fields, findings);
   check_host(m_fields, findings);
   check_upgrade_and_connection(m_fields, findings);
   check_sec_websocket_key(m_fields, findings, m_outcome);

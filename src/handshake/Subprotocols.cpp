@@ -17,16 +17,25 @@ using diagnostics::DiagnosticId;
 void read_offered_subprotocols(const HandshakeFields& fields, Findings& findings,
                                Outcome& outcome) {
   for (const http::Field* field : fields.sec_websocket_protocol) {
-    if (field->value.empty()) {
+    std::size_t elements = 0;
+    auto error = http::visit_token_list(field->value, false, [&](std::string_view element) {
+      outcome.offered_subprotocols.push_back(element);
+      ++elements;
+    });
+    // `1#token` needs one element at least: an empty value and a value of commas and
+    // whitespace alone (`,`, `, ,`) are the same mistake.
+    if (!error && elements == 0) {
       findings.add(DiagnosticId::invalid_token_list, findings.offset_of(field->value),
-                   "Sec-WebSocket-Protocol is empty; it must list at least one subprotocol "
-                   "(RFC 6455 4.1 item 10)",
+                   field->value.empty()
+                       ? std::string("Sec-WebSocket-Protocol is empty; it must list at least one "
+                                     "subprotocol (RFC 6455 4.1 item 10)")
+                       : fmt::format("Sec-WebSocket-Protocol `{}` lists no subprotocol, only "
+                                     "separators; it must list at least one (RFC 6455 4.1 item "
+                                     "10)",
+                                     field->value),
                    field->name);
       continue;
     }
-    auto error = http::visit_token_list(field->value, false, [&](std::string_view element) {
-      outcome.offered_subprotocols.push_back(element);
-    });
     if (error) {
       findings.add(DiagnosticId::invalid_token_list,
                    findings.offset_of(field->value) + error->offset,

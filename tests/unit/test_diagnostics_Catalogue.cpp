@@ -24,7 +24,7 @@ TEST_CASE("diagnostics::catalogue") {
     CHECK(find_diagnostic(entry.name) == entry.id);
     if (entry.severity == Severity::error) {
       CHECK((entry.status == 400 || entry.status == 405 || entry.status == 408 ||
-             entry.status == 426 || entry.status == 431));
+             entry.status == 426 || entry.status == 431 || entry.status == 501));
       CHECK((entry.hresult.value & 0xffff0000U) == 0x83760000U);
     }
   }
@@ -37,6 +37,7 @@ TEST_CASE("diagnostics::describe pins the HRESULT and status of special rules") 
   CHECK(describe(DiagnosticId::subprotocol_not_offered).hresult.value == 0x83760004U);
   CHECK(describe(DiagnosticId::extension_not_offered).hresult.value == 0x83760003U);
   CHECK(describe(DiagnosticId::method_not_get).status == 405);
+  CHECK(describe(DiagnosticId::unknown_transfer_coding).status == 501);
   CHECK(describe(DiagnosticId::header_block_too_large).status == 431);
   CHECK(describe(DiagnosticId::missing_key).hresult.value == 0x83760002U);
 }
