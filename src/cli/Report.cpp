@@ -49,8 +49,8 @@ void render_outcome(const handshake::Outcome& outcome, const output::Source& sou
     return;
   }
   if (options.format == Format::json) {
-    out += output::render_json(
-        outcome, source,
+    output::render_json_to(
+        out, outcome, source,
         position != nullptr ? output::JsonLayout::line : output::JsonLayout::pretty, position);
     return;
   }

@@ -1,129 +1,223 @@
 #include "output/JsonRenderer.hpp"
 
-#include "util/TextPosition.hpp"
+#include "output/JsonWriter.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
 
 namespace wsh::output {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json string_or_null(std::string_view text) {
-  return text.empty() ? Json(nullptr) : Json(std::string(text));
-}
-
-Json request_json(const http::Request& request, const Source& source) {
-  Json fields = Json::array();
-  for (const http::Field& field : request.fields) {
-    fields.push_back({{"name", std::string(field.name)},
-                      {"value", std::string(field.value)},
-                      {"line", source.locate(request.offset_of(field.name)).line}});
+// Where each line of the source starts, found once with memchr, so the line of any offset is
+// a binary search instead of a count from the start.
+class LineTable {
+public:
+  explicit LineTable(const Source& source) : m_first_line(source.first_line) {
+    const std::string_view bytes = source.bytes;
+    for (const char* at = bytes.data(); at != bytes.data() + bytes.size();) {
+      const void* newline =
+          std::memchr(at, '\n', bytes.size() - static_cast<std::size_t>(at - bytes.data()));
+      if (newline == nullptr) {
+        break;
+      }
+      at = static_cast<const char*>(newline) + 1;
+      m_starts.push_back(static_cast<std::size_t>(at - bytes.data()));
+    }
   }
-  return {{"method", std::string(request.method)},
-          {"target", std::string(request.target)},
-          {"version", std::string(request.version)},
-          {"header_bytes", request.header_size},
-          {"bytes_after_headers", request.bytes_after_headers()},
-          {"fields", std::move(fields)}};
+
+  std::size_t line_of(std::size_t offset) const {
+    const auto later = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
+    return m_first_line + static_cast<std::size_t>(later - m_starts.begin());
+  }
+
+private:
+  std::size_t m_first_line;
+  // The offset just past each LF.
+  util::SmallVector<std::size_t, 32> m_starts;
+};
+
+void write_request(JsonWriter& json, const http::Request& request, const LineTable& lines) {
+  json.begin_object();
+  json.key("method");
+  json.token(request.method);
+  json.member("target", request.target);
+  json.key("version");
+  json.token(request.version);
+  json.member("header_bytes", std::uint64_t{request.header_size});
+  json.member("bytes_after_headers", std::uint64_t{request.bytes_after_headers()});
+  json.key("fields");
+  json.begin_array();
+  for (const http::Field& field : request.fields) {
+    json.begin_object();
+    json.key("name");
+    json.token(field.name);
+    json.member("value", field.value);
+    json.member("line", std::uint64_t{lines.line_of(request.offset_of(field.name))});
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
 }
 
-Json diagnostic_json(const diagnostics::Diagnostic& diagnostic, const Source& source) {
+void write_diagnostic(JsonWriter& json, const diagnostics::Diagnostic& diagnostic,
+                      const Source& source) {
   const diagnostics::CatalogueEntry& entry = diagnostics::describe(diagnostic.id);
   const util::LineColumn position = source.locate(diagnostic.offset);
-  return {{"id", std::string(entry.name)},
-          {"severity", std::string(diagnostics::to_string(diagnostic.severity))},
-          {"message", diagnostic.message},
-          {"line", position.line},
-          {"column", position.column},
-          {"offset", source.first_offset + diagnostic.offset},
-          {"header", string_or_null(diagnostic.header)},
-          {"reference", std::string(entry.reference)},
-          {"consequence", std::string(entry.consequence)},
-          {"hint", std::string(entry.hint)}};
+  json.begin_object();
+  json.member("id", entry.name);
+  json.member("severity", diagnostics::to_string(diagnostic.severity));
+  json.member("message", diagnostic.message);
+  json.member("line", std::uint64_t{position.line});
+  json.member("column", std::uint64_t{position.column});
+  json.member("offset", source.first_offset + diagnostic.offset);
+  json.key("header");
+  json.string_or_null(diagnostic.header);
+  json.member("reference", entry.reference);
+  json.member("consequence", entry.consequence);
+  json.member("hint", entry.hint);
+  json.end_object();
 }
 
-Json offers_json(const handshake::Outcome& outcome, const Source& source) {
-  Json extensions = Json::array();
+void write_offers(JsonWriter& json, const handshake::Outcome& outcome, const Source& source,
+                  const LineTable& lines) {
+  json.begin_object();
+  json.key("subprotocols");
+  json.begin_array();
+  for (const std::string_view name : outcome.offered_subprotocols) {
+    json.token(name);
+  }
+  json.end_array();
+  json.key("extensions");
+  json.begin_array();
   for (std::size_t i = 0; i < outcome.offered_extensions.size(); ++i) {
     const handshake::Extension& offer = outcome.offered_extensions[i];
-    Json parameters = Json::array();
-    for (const handshake::ExtensionParameter& parameter : offer.parameters) {
-      parameters.push_back(
-          {{"name", std::string(parameter.name)},
-           {"value", parameter.has_value ? Json(parameter.unquoted_value()) : Json(nullptr)}});
-    }
     const handshake::OfferVerdict& verdict = outcome.offer_verdicts[i];
+    json.begin_object();
+    json.key("name");
+    json.token(offer.name);
+    json.member("text", offer.text);
+    json.key("parameters");
+    json.begin_array();
+    for (const handshake::ExtensionParameter& parameter : offer.parameters) {
+      json.begin_object();
+      json.key("name");
+      json.token(parameter.name);
+      json.key("value");
+      if (parameter.has_value) {
+        json.string(parameter.unquoted_value());
+      } else {
+        json.null();
+      }
+      json.end_object();
+    }
+    json.end_array();
     const auto offset = static_cast<std::size_t>(offer.text.data() - source.bytes.data());
-    extensions.push_back({{"name", std::string(offer.name)},
-                          {"text", std::string(offer.text)},
-                          {"parameters", std::move(parameters)},
-                          {"line", source.locate(offset).line},
-                          {"verdict", std::string(handshake::to_string(verdict.state))},
-                          {"reason", string_or_null(verdict.reason)}});
+    json.member("line", std::uint64_t{lines.line_of(offset)});
+    json.member("verdict", handshake::to_string(verdict.state));
+    json.key("reason");
+    json.string_or_null(verdict.reason);
+    json.end_object();
   }
-  Json subprotocols = Json::array();
-  for (const std::string_view name : outcome.offered_subprotocols) {
-    subprotocols.push_back(std::string(name));
-  }
-  return {{"subprotocols", std::move(subprotocols)}, {"extensions", std::move(extensions)}};
+  json.end_array();
+  json.end_object();
 }
 
 } // namespace
 
-std::string render_json(const handshake::Outcome& outcome, const Source& source, JsonLayout layout,
-                        const BatchPosition* position) {
-  Json headers = Json::array();
-  for (const handshake::ResponseHeader& header : outcome.response_headers) {
-    headers.push_back({{"name", std::string(header.name)}, {"value", std::string(header.value)}});
-  }
-  Json diagnostics = Json::array();
-  for (const diagnostics::Diagnostic& diagnostic : outcome.diagnostics) {
-    diagnostics.push_back(diagnostic_json(diagnostic, source));
-  }
-  Json accept = nullptr;
-  if (!outcome.sec_websocket_accept.empty()) {
-    accept = {{"key", std::string(outcome.sec_websocket_key)},
-              {"accept", std::string(outcome.sec_websocket_accept)}};
-  }
-  Json document = {{"schema_version", k_json_schema_version}};
+void render_json_to(std::string& out, const handshake::Outcome& outcome, const Source& source,
+                    JsonLayout layout, const BatchPosition* position) {
+  JsonWriter json(out, layout);
+  json.begin_object();
+  json.member("schema_version", k_json_schema_version);
   if (position != nullptr) {
-    document["index"] = position->index;
+    json.member("index", std::uint64_t{position->index});
     if (position->har_entry) {
-      document["entry"] = *position->har_entry;
+      json.member("entry", std::uint64_t{*position->har_entry});
     } else {
-      document["offset"] = position->offset;
+      json.member("offset", position->offset);
     }
     if (!position->url.empty()) {
-      document["url"] = std::string(position->url);
-      document["started"] = std::string(position->started);
+      json.member("url", position->url);
+      json.member("started", position->started);
     }
   }
-  const Json body = {
-      {"ok", outcome.accepted},
-      {"status", outcome.status},
-      {"reason", std::string(handshake::reason_phrase(outcome.status))},
-      {"hresult",
-       {{"name", std::string(outcome.hresult.name)},
-        {"value", fmt::format("0x{:08X}", outcome.hresult.value)}}},
-      {"response_headers", std::move(headers)},
-      {"accept", std::move(accept)},
-      {"negotiated",
-       {{"subprotocol",
-         outcome.selected_subprotocol ? Json(*outcome.selected_subprotocol) : Json(nullptr)},
-        {"extensions", outcome.selected_extensions}}},
-      {"offers", offers_json(outcome, source)},
-      {"input", std::string(source.name)},
-      {"request", outcome.request ? request_json(*outcome.request, source) : Json(nullptr)},
-      {"diagnostics", std::move(diagnostics)}};
-  document.update(body);
-  // ASCII only: non-ASCII characters become \uXXXX escapes, so C1 controls and bidi overrides
-  // from a capture cannot reach a terminal either.
-  std::string out = document.dump(layout == JsonLayout::pretty ? 2 : -1, ' ', true,
-                                  Json::error_handler_t::replace);
+  json.member("ok", outcome.accepted);
+  json.member("status", outcome.status);
+  json.key("reason");
+  json.token(handshake::reason_phrase(outcome.status)); // letters and spaces
+  json.key("hresult");
+  json.begin_object();
+  json.key("name");
+  json.token(outcome.hresult.name); // winerror.h's identifier
+  std::array<char, 10> value{};
+  fmt::format_to_n(value.data(), value.size(), "0x{:08X}", outcome.hresult.value);
+  json.member("value", std::string_view(value.data(), value.size()));
+  json.end_object();
+  json.key("response_headers");
+  json.begin_array();
+  for (const handshake::ResponseHeader& header : outcome.response_headers) {
+    json.begin_object();
+    json.key("name");
+    json.token(header.name);
+    json.member("value", header.value.view());
+    json.end_object();
+  }
+  json.end_array();
+  json.key("accept");
+  if (outcome.sec_websocket_accept.empty()) {
+    json.null();
+  } else {
+    json.begin_object();
+    json.key("key");
+    json.token(outcome.sec_websocket_key); // base64: letters, digits, '+', '/', '='
+    json.key("accept");
+    json.token(outcome.sec_websocket_accept.view());
+    json.end_object();
+  }
+  json.key("negotiated");
+  json.begin_object();
+  json.key("subprotocol");
+  if (outcome.selected_subprotocol) {
+    json.string(*outcome.selected_subprotocol);
+  } else {
+    json.null();
+  }
+  json.key("extensions");
+  json.begin_array();
+  for (const std::string& extension : outcome.selected_extensions) {
+    json.string(extension);
+  }
+  json.end_array();
+  json.end_object();
+  const LineTable lines(source);
+  json.key("offers");
+  write_offers(json, outcome, source, lines);
+  json.member("input", source.name);
+  json.key("request");
+  if (outcome.request) {
+    write_request(json, *outcome.request, lines);
+  } else {
+    json.null();
+  }
+  json.key("diagnostics");
+  json.begin_array();
+  for (const diagnostics::Diagnostic& diagnostic : outcome.diagnostics) {
+    write_diagnostic(json, diagnostic, source);
+  }
+  json.end_array();
+  json.end_object();
+  json.finish();
   out += '\n';
+}
+
+std::string render_json(const handshake::Outcome& outcome, const Source& source, JsonLayout layout,
+                        const BatchPosition* position) {
+  std::string out;
+  render_json_to(out, outcome, source, layout, position);
   return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "handshake/Outcome.hpp"
+#include "output/JsonWriter.hpp"
 #include "output/Source.hpp"
 
 #include <cstdint>
@@ -23,14 +24,16 @@ struct BatchPosition {
   std::optional<std::size_t> har_entry;
 };
 
-// Indented for people, or one line per object (NDJSON) for streams.
-enum class JsonLayout { pretty, line };
-
 // One JSON object describing the outcome (schema in man/ws-handshake.1, JSON OUTPUT), followed
 // by a newline; in a batch it starts with the result's position. Bytes from the input that are
 // not valid UTF-8 become U+FFFD.
 std::string render_json(const handshake::Outcome& outcome, const Source& source,
                         JsonLayout layout = JsonLayout::pretty,
                         const BatchPosition* position = nullptr);
+
+// The same, appended to `out`, as a batch writes its output block.
+void render_json_to(std::string& out, const handshake::Outcome& outcome, const Source& source,
+                    JsonLayout layout = JsonLayout::pretty,
+                    const BatchPosition* position = nullptr);
 
 } // namespace wsh::output

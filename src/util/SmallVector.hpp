@@ -43,6 +43,14 @@ public:
     spill(std::move(value));
   }
 
+  // Removes the last element; back down to N, the elements return to the inline array.
+  void pop_back() {
+    --m_size;
+    if (m_size == N) {
+      std::move(m_heap.begin(), m_heap.begin() + static_cast<std::ptrdiff_t>(N), m_inline.begin());
+    }
+  }
+
   // Empties the vector; the heap keeps its capacity.
   void clear() { m_size = 0; }
 

@@ -54,6 +54,24 @@ TEST_CASE("util::SmallVector reused after clear holds only the new elements") {
   CHECK(contents(vector) == std::vector<std::string>{"x", "y", "z"});
 }
 
+TEST_CASE("util::SmallVector::pop_back returns to the inline array at N") {
+  SmallVector<int, 2> vector;
+  for (int i = 1; i <= 4; ++i) {
+    vector.push_back(i);
+  }
+  vector.pop_back();
+  CHECK(contents(vector) == std::vector<int>{1, 2, 3});
+  vector.pop_back();
+  CHECK(vector.is_inline());
+  CHECK(contents(vector) == std::vector<int>{1, 2});
+  vector.back() = 7;
+  vector.pop_back();
+  CHECK(contents(vector) == std::vector<int>{1});
+  vector.push_back(8);
+  vector.push_back(9);
+  CHECK(contents(vector) == std::vector<int>{1, 8, 9});
+}
+
 TEST_CASE("util::SmallVector::assign fills inline or on the heap") {
   SmallVector<std::optional<int>, 4> vector;
   vector.assign(4, 7);
