@@ -331,7 +331,7 @@ def observe(raw, variant, timeout):
     notes = []
     obs = {"request": first["request"] if first else None,
            "response": first["response"] if first else None, "values": values,
-           "exchange": "", "waited": ""}
+           "exchange": "", "waited": "", "lingered": ""}
     if first and first.get("build_error"):
         notes.append("the server could not build the response: " + first["build_error"])
     if client in BROWSERS:
@@ -375,7 +375,7 @@ def observe(raw, variant, timeout):
             obs["waited"] = "waited: the client sent nothing after the response and failed " \
                 "only when the server closed the connection %g s later" % SILENCE
         else:
-            obs["waited"] = "the client failed at once but left the TCP connection open " \
+            obs["lingered"] = "the client failed at once but left the TCP connection open " \
                 "until the server closed it %g s later" % SILENCE
     if len(records) > 1:
         notes.append("%d connections (%s)" % (len(records), ", ".join(
@@ -389,7 +389,7 @@ def observe(raw, variant, timeout):
     if raw["moz"].get(name):
         notes.append("MOZ_LOG: " + " | ".join(
             normalize(t, url, raw["port"], values) for t in raw["moz"][name][:4]))
-    obs["note"] = "; ".join(n for n in [obs["waited"], obs["exchange"]] + notes if n)
+    obs["notes"] = [n for n in [obs["waited"], obs["lingered"], obs["exchange"]] + notes if n]
     return obs
 
 
@@ -399,11 +399,18 @@ def settle(observations):
              o["exchange"], o["waited"]) for o in observations]
     first = observations[0]
     if len(set(keys)) == 1 and first["result"] != "missing":
-        notes = list(dict.fromkeys(o["note"] for o in observations if o["note"]))
-        return first["result"], first["message"], first["negotiated"], " / ".join(notes)
+        # A fact some runs saw and others did not (a socket left open longer, a MOZ_LOG
+        # line) is kept, labelled with the runs that saw it.
+        notes = []
+        for note in dict.fromkeys(n for o in observations for n in o["notes"]):
+            runs = [i + 1 for i, o in enumerate(observations) if note in o["notes"]]
+            notes.append(note if len(runs) == len(observations) else "in run %s only: %s" % (
+                ", ".join(map(str, runs)), note))
+        return first["result"], first["message"], first["negotiated"], "; ".join(notes)
     why = "; ".join("run %d: %s %s%s" % (i + 1, o["result"], json.dumps(o["message"],
                                                                         ensure_ascii=False),
-                                         (" (" + o["note"] + ")") if o["note"] else "")
+                                         (" (" + "; ".join(o["notes"]) + ")") if o["notes"]
+                                         else "")
                     for i, o in enumerate(observations))
     return "unsettled", None, {"subprotocol": None, "extensions": None}, \
         "the runs disagree: " + why
