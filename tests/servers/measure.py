@@ -711,6 +711,8 @@ def measure_limits(name, output):
                     high, refused_as = middle, answer
             found[kind] = {"largest_accepted": low, "first_refused": high,
                            "refused_as": normalise_common(refused_as, server.port)}
+            if kind == "head":  # tells a size limit from a field-count limit in disguise
+                found[kind]["field_lines_in_largest"] = probe_request(kind, low).count(b"\r\n") - 2
     finally:
         server.stop()
     return found
