@@ -203,9 +203,7 @@ class Server:
         self.port = None
         self.lines = []  # (arrival time, bytes) for every line printed
         self.cond = threading.Condition()
-        self.exits = []  # exit statuses of earlier processes of this server
-        self.mark = 0
-        self._quiet_from = 0.0  # wait_quiet waits LOG_QUIET past this moment too
+        self.quiet_from = 0.0  # wait_quiet waits LOG_QUIET past this moment too
 
     def start(self):
         spec = SERVERS[self.name]
@@ -221,9 +219,8 @@ class Server:
                 live.add(self.proc)
             threading.Thread(target=self._read_lines, args=(self.proc,), daemon=True).start()
             if self._wait_ready():
-                self._quiet_from = time.monotonic()
+                self.quiet_from = time.monotonic()
                 self.wait_quiet(0)  # the start-up lines and the probe's own are not a request's
-                self.mark = len(self.lines)
                 return
             log("%s did not start (attempt %d)" % (self.name, attempt + 1))
             self.stop()
@@ -256,7 +253,7 @@ class Server:
             while True:
                 now = time.monotonic()
                 last = self.lines[-1][0] if len(self.lines) > since else 0
-                quiet_until = max(last, self._quiet_from) + LOG_QUIET
+                quiet_until = max(last, self.quiet_from) + LOG_QUIET
                 if now >= quiet_until or now >= deadline:
                     return [line for _, line in self.lines[since:]]
                 self.cond.wait(min(quiet_until, deadline) - now)
@@ -268,7 +265,6 @@ class Server:
         if self.proc is None:
             return
         stop_group(self.proc)
-        self.exits.append(self.proc.returncode)
         self.proc = None
 
 
@@ -401,9 +397,10 @@ def header(headers, name):
 
 
 def decode_frames(data):
-    """The (opcode, payload) of each complete server frame in DATA, permessage-deflate
-    messages inflated (a fresh inflater per message: enough for the one echo)."""
+    """The (opcode, payload) of each complete server frame in DATA; compressed messages
+    (RSV1) are inflated with one inflater for the connection, as context takeover needs."""
     frames = []
+    inflater = zlib.decompressobj(-15)
     while len(data) >= 2:
         first, second = data[0], data[1]
         length, offset = second & 0x7F, 2
@@ -422,12 +419,18 @@ def decode_frames(data):
         payload = data[offset:offset + length]
         if first & 0x40:
             try:
-                payload = zlib.decompressobj(-15).decompress(payload + b"\x00\x00\xff\xff")
+                payload = inflater.decompress(payload + b"\x00\x00\xff\xff")
             except zlib.error:
                 payload = b"<not inflatable>"
         frames.append((first & 0x0F, payload))
         data = data[offset + length:]
     return frames
+
+
+def echoed(data):
+    """Whether the text "ping" came back in DATA's text or continuation frames (a
+    fragmented echo counts)."""
+    return b"ping" in b"".join(payload for opcode, payload in decode_frames(data) if opcode in (0x0, 0x1))
 
 
 def expected_accept(request):
@@ -440,7 +443,8 @@ def expected_accept(request):
 
 def exchange(port, data):
     """Sends DATA on a fresh connection; returns what came back (raw, not normalised)."""
-    result = dict(status=None, status_line=None, headers=[], body=b"", echo=None, notes=[], interim=[])
+    result = dict(status=None, status_line=None, headers=[], body=b"", echo=None, accept_valid=None, notes=[],
+                  interim=[])
     conn = Connection(port, data)
     try:
         head_end = -1
@@ -469,16 +473,12 @@ def exchange(port, data):
         if status == 101:
             conn.received = rest
             conn.send(PING_FRAME)
-            conn.read(lambda got: any(p == b"ping" for _, p in decode_frames(got)), ECHO_TIMEOUT, idle=IDLE)
+            conn.read(echoed, ECHO_TIMEOUT, idle=IDLE)
             result["body"] = conn.received[:BODY_KEEP]
-            result["echo"] = any(op == 0x1 and p == b"ping" for op, p in decode_frames(conn.received)) or \
-                any(op == 0x0 and p == b"ping" for op, p in decode_frames(conn.received))
-            if not result["echo"]:
-                # fragmented echoes (a text frame without FIN and a continuation) count too
-                payload = b"".join(p for op, p in decode_frames(conn.received) if op in (0x0, 0x1))
-                result["echo"] = b"ping" in payload
+            result["echo"] = echoed(conn.received)
             accept = header(headers, "Sec-WebSocket-Accept")
-            if accept != expected_accept(data):
+            result["accept_valid"] = accept == expected_accept(data)
+            if not result["accept_valid"]:
                 result["notes"].append("Sec-WebSocket-Accept %r is not the first key's %r" % (accept, expected_accept(data)))
             if conn.eof is None:
                 conn.send(CLOSE_FRAME)
@@ -546,6 +546,7 @@ def record(request_name, server_name, version, raw, log_lines, port):
         "headers": headers,
         "body": normalise_common(raw["body"].decode("latin-1"), port),
         "echo": raw["echo"],
+        "accept_valid": raw["accept_valid"],
         "log": normalise_log(log_lines, port),
         "note": "; ".join(raw["notes"]),
     }
@@ -594,7 +595,7 @@ def measure_server(name, output, version, requests):
             since = len(server.lines)
             data = substitute(template, server.port)
             raw = exchange(server.port, data)
-            server._quiet_from = time.monotonic()
+            server.quiet_from = time.monotonic()
             lines = server.wait_quiet(since)
             entry = record(request_name, name, version, raw, lines, server.port)
             time.sleep(0.05)
@@ -608,7 +609,7 @@ def measure_server(name, output, version, requests):
     return records
 
 
-COMPARED = ("accepts", "status", "status_line", "headers", "body", "echo", "log")
+COMPARED = ("accepts", "status", "status_line", "headers", "body", "echo", "accept_valid", "log")
 
 
 def differences(a, b, fields=COMPARED):
@@ -623,7 +624,6 @@ def run_all(names, requests, jobs):
         futures = {name: pool.submit(measure_server, name, outputs[name], versions[name], requests)
                    for name in names}
         for name, future in futures.items():
-            started = time.monotonic()
             results[name] = future.result()
             log("measured %s (%d requests)" % (name, len(results[name])))
     return results
@@ -735,6 +735,21 @@ def summarise(table, requests):
             server, sum(r["accepts"] for r in rows), sum(not r["accepts"] for r in rows),
             sum(r["accepts"] for r in valid), len(valid), sum(not r["accepts"] for r in invalid), len(invalid),
             sum(r["accepts"] for r in either), len(either), sum(bool(r.get("unsettled")) for r in rows)))
+    lines += ["", "Refusals by status line (count):", ""]
+    for server in servers:
+        counts = {}
+        for r in table:
+            if r["server"] == server and not r["accepts"]:
+                counts[r["status_line"]] = counts.get(r["status_line"], 0) + 1
+        lines.append("- %s: %s" % (server, ", ".join("`%s` %d" % item for item in sorted(counts.items(), key=lambda i: -i[1]))))
+    lines += ["", "101 whose Sec-WebSocket-Accept is not the first key's (a client fails these):", ""]
+    for server in servers:
+        wrong = [r["request"] for r in table if r["server"] == server and r["accepts"] and not r.get("accept_valid")]
+        lines.append("- %s: %d%s" % (server, len(wrong), " (%s)" % ", ".join(wrong) if wrong else ""))
+    lines += ["", "101 without the echo coming back (count):", ""]
+    for server in servers:
+        silent = [r["request"] for r in table if r["server"] == server and r["accepts"] and not r["echo"]]
+        lines.append("- %s: %d%s" % (server, len(silent), " (%s)" % ", ".join(silent) if silent else ""))
     return "\n".join(lines)
 
 
