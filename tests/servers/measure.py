@@ -11,9 +11,11 @@ the end, whatever happens.
   --write          measure every server twice, rewrite table.jsonl (a record whose two runs
                    differ is marked "unsettled") and limits.json (bisected size limits)
   --check          measure again (once) and compare with table.jsonl; exit 1 on a difference
-  --quick          with --check: only the servers that need no C++ or Java build
+  --quick          with --check: only the servers that need no C, C++ or Java build
   --servers LIST   comma-separated subset of the servers
   --requests LIST  comma-separated subset of the requests (not with --write)
+  --dump FILE      with --check: also write what was measured, as JSON lines
+  --limits         re-measure limits.json only
   --summary        print per-server counts and agreement with the rfc column from table.jsonl
 
 Requests may hold `{authority}` (replaced by 127.0.0.1:PORT) and `{port}` when sent.
@@ -99,8 +101,8 @@ GO_ENV = {"GO111MODULE": "off", "GOPATH": "/usr/share/gocode", "GOPROXY": "off",
           "GOCACHE": os.path.join(BUILD, "gocache")}
 
 
-def build_cxx(source, output, extra=()):
-    return ["g++", "-std=c++17", "-O1", "-pthread", "-o", output, source] + list(extra)
+def build_cxx(source, output):
+    return ["g++", "-std=c++17", "-O1", "-pthread", "-o", output, source]
 
 
 def build_lws(source, output):
@@ -118,8 +120,8 @@ def build_java(source, output):
 
 
 PY = "/usr/bin/python3"  # Debian's, which has the python3-* modules
-# name: source file under servers/, how to build it (None: interpreted), how to run it, its
-# version, and whether --quick measures it (no C++ or Java build, starts in a second).
+# name: source file under servers/, how to build it (absent: interpreted), how to run it, its
+# version, and whether --quick measures it (no C, C++ or Java build, starts in a second).
 SERVERS = {
     "node-ws": dict(source="node-ws.js", run=lambda src, out: ["node", src],
                     version=lambda: npm_version("ws"), quick=True),
@@ -357,10 +359,7 @@ class Connection:
                 continue
             try:
                 chunk = self.sock.recv(65536)
-            except ConnectionResetError:
-                self.eof = "reset"
-                break
-            except OSError:
+            except OSError:  # ECONNRESET, in practice
                 self.eof = "reset"
                 break
             if not chunk:
