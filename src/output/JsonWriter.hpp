@@ -30,6 +30,14 @@ public:
   JsonWriter& operator=(const JsonWriter&) = delete;
   ~JsonWriter() { finish(); }
 
+  // Moves what was written so far to the end of `to` and empties `out`, keeping the state of
+  // the open containers, so a long document can be written out in pieces.
+  void drain(std::string& to) {
+    to.append(m_out.data(), m_size);
+    m_out.clear();
+    m_size = 0;
+  }
+
   // Cuts `out` to what was written; the writer is not used after.
   void finish() {
     if (!m_finished) {
