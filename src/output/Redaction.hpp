@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wsh::output {
+
+// What --redact hides. People paste outputs into public issues, and captures carry
+// credentials: Cookie, Authorization and Proxy-Authorization values, tokens in a query string,
+// a JWT or bearer token sent as a subprotocol, user information in a URL, and, on request,
+// the Sec-WebSocket-Key.
+struct RedactionScope {
+  bool sec_websocket_key = false;
+};
+
+// A run of bytes of the input that holds a credential.
+struct Credential {
+  std::size_t offset = 0;
+  std::size_t size = 0;
+  // What it is, for a note: "Cookie value", "query parameter access_token", ...
+  std::string what;
+};
+
+// The credentials in a request head, in input order. The head is read line by line, as
+// loosely as a person reads it, so a request the parser refuses (whose excerpt may quote a
+// Cookie line) is redacted too: the first line's target, then `Name: value` lines.
+std::vector<Credential> find_credentials(std::string_view input, RedactionScope scope);
+
+// `text` with every letter and digit replaced by the letters of "REDACTED" in turn, and every
+// other byte kept, so the placeholder has the same length, the same separators and the same
+// grammar (a token stays a token, base64 stays base64) and every diagnosis keeps its column.
+std::string placeholder_for(std::string_view text);
+
+// A copy of `input` with each credential replaced by its placeholder.
+std::string redact(std::string_view input, const std::vector<Credential>& credentials);
+
+} // namespace wsh::output
