@@ -69,4 +69,15 @@ std::array<char, 28> compute_accept(std::string_view sec_websocket_key) {
   return util::base64_encode_20(digest);
 }
 
+std::array<std::uint8_t, 20> sha1_of(std::string_view first, std::string_view second) {
+  std::array<std::uint8_t, SHA_DIGEST_LENGTH> digest{};
+  SHA_CTX context;
+  if (SHA1_Init(&context) != 1 || SHA1_Update(&context, first.data(), first.size()) != 1 ||
+      SHA1_Update(&context, second.data(), second.size()) != 1 ||
+      SHA1_Final(digest.data(), &context) != 1) {
+    throw std::runtime_error("OpenSSL SHA-1 failed");
+  }
+  return digest;
+}
+
 } // namespace wsh::handshake

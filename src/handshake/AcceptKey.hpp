@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 namespace wsh::handshake {
@@ -12,5 +13,9 @@ inline constexpr std::string_view k_websocket_guid = "258EAFA5-E914-47DA-95CA-C5
 // item 5.4), with OpenSSL's SHA-1 called directly: no algorithm fetch per call (OpenSSL 3's
 // SHA1() and EVP_Digest() fetch every time) and none at startup.
 std::array<char, 28> compute_accept(std::string_view sec_websocket_key);
+
+// The SHA-1 digest of `first` followed by `second`, for the slow paths that explain a wrong
+// accept value (the key with another GUID, decoded, untrimmed).
+std::array<std::uint8_t, 20> sha1_of(std::string_view first, std::string_view second);
 
 } // namespace wsh::handshake

@@ -75,32 +75,17 @@ void check_deflate_choice(const ExtensionChoice& choice, Selection& selection) {
                  selection.header);
     return;
   }
-  const DeflateOffers& offers = selection.deflate_offers;
-  std::optional<std::size_t> first_valid;
-  for (std::size_t i = 0; i < offers.size(); ++i) {
-    if (!offers[i]) {
-      continue;
-    }
-    first_valid = first_valid.value_or(i);
-    if (check_deflate_response(*offers[i], *answer).empty()) {
-      selection.outcome.offer_verdicts[i] = {OfferVerdict::State::accepted,
-                                             "the application's -e answers it"};
-      warn_window_bits_8(*answer, findings.offset_of(selection.outcome.offered_extensions[i].name),
-                         findings);
-      return;
-    }
+  const std::optional<std::size_t> answered = match_deflate_answer(
+      *answer, choice.element, {selection.deflate_offers.begin(), selection.deflate_offers.size()},
+      selection.outcome.offered_extensions, AnswerSide::chosen, selection.at, selection.header,
+      findings);
+  if (answered) {
+    selection.outcome.offer_verdicts[*answered] = {OfferVerdict::State::accepted,
+                                                   "the application's -e answers it"};
+    warn_window_bits_8(*answer,
+                       findings.offset_of(selection.outcome.offered_extensions[*answered].name),
+                       findings);
   }
-  if (!first_valid) {
-    findings.add(DiagnosticId::deflate_answers_declined_offer, selection.at,
-                 "permessage-deflate was chosen, but every permessage-deflate offer must be "
-                 "declined",
-                 selection.header);
-    return;
-  }
-  const Extension& offer = selection.outcome.offered_extensions[*first_valid];
-  report_deflate_violations(check_deflate_response(*offers[*first_valid], *answer),
-                            *offers[*first_valid], offer.text, findings.offset_of(offer.text),
-                            choice.element, selection.header, findings);
 }
 
 // --negotiate-deflate: answer the first acceptable permessage-deflate offer, in the client's

@@ -111,4 +111,41 @@ bool is_base64_of_16_bytes(std::string_view text) {
 #endif
 }
 
+std::optional<std::string> base64_decode(std::string_view text) {
+  if (text.size() % 4 != 0) {
+    return std::nullopt;
+  }
+  std::string out;
+  std::uint32_t bits = 0;
+  std::size_t count = 0;
+  std::size_t padding = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '=' && i + 2 >= text.size()) {
+      ++padding;
+      continue;
+    }
+    if (padding > 0 || !is_base64_alphabet(c)) {
+      return std::nullopt;
+    }
+    bits = (bits << 6U) | static_cast<std::uint32_t>(k_alphabet.find(c));
+    if (++count == 4) {
+      out += static_cast<char>((bits >> 16U) & 0xffU);
+      out += static_cast<char>((bits >> 8U) & 0xffU);
+      out += static_cast<char>(bits & 0xffU);
+      bits = 0;
+      count = 0;
+    }
+  }
+  if (count == 3 && padding == 1) {
+    out += static_cast<char>((bits >> 10U) & 0xffU);
+    out += static_cast<char>((bits >> 2U) & 0xffU);
+  } else if (count == 2 && padding == 2) {
+    out += static_cast<char>((bits >> 4U) & 0xffU);
+  } else if (count != 0 || padding != 0) {
+    return std::nullopt;
+  }
+  return out;
+}
+
 } // namespace wsh::util
