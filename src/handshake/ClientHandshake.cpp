@@ -4,6 +4,8 @@
 #include "handshake/ResponseChecks.hpp"
 #include "http/ResponseParser.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace wsh::handshake {
@@ -54,13 +56,30 @@ ClientOutcome verify_response(std::string_view request, std::string_view respons
   ClientOutcome outcome;
   outcome.request = begin_server_handshake(request, ServerChoices{}, options);
   http::Response read;
-  if (auto error = http::parse_response_into(response, options, read)) {
-    outcome.read_failure = error->kind;
-    outcome.diagnostics.push_back(
-        diagnostics::make_diagnostic(error->id, error->offset, error->message, error->header));
-  } else {
-    outcome.response = std::move(read);
-    check_response(outcome);
+  std::size_t from = 0;
+  while (true) {
+    if (auto error = http::parse_response_into(response, options, read, from)) {
+      outcome.read_failure = error->kind;
+      outcome.diagnostics.push_back(
+          diagnostics::make_diagnostic(error->id, error->offset, error->message, error->header));
+      break;
+    }
+    // RFC 9110 15.2: an interim 1xx response (100 Continue, 102, 103) may come before the final
+    // one; clients differ on whether a 101 can follow it, so it is a warning and the next head
+    // is read.
+    const std::string_view code = read.status_code;
+    const bool interim = code.size() == 3 && code[0] == '1' && code != "101" &&
+                         response.substr(read.header_size).starts_with("HTTP/");
+    if (!interim) {
+      outcome.response = std::move(read);
+      check_response(outcome);
+      break;
+    }
+    outcome.diagnostics.push_back(diagnostics::make_diagnostic(
+        diagnostics::DiagnosticId::interim_response, read.offset_of(code),
+        fmt::format("an interim `{}` response comes first; the response after it is checked",
+                    read.status_line)));
+    from = read.header_size;
   }
   // The first error in the RFC's order decides the HRESULT, as on the server side.
   auto& found = outcome.diagnostics;

@@ -34,23 +34,24 @@ NextLine next_line(std::string_view input, std::size_t pos) {
 } // namespace
 
 std::optional<ParseError> parse_response_into(std::string_view input, const ParseOptions& options,
-                                              Response& response) {
+                                              Response& response, std::size_t from) {
   response.input = input;
   response.lines.clear();
   response.fields.clear();
   response.status_line = response.version = response.status_code = response.reason = {};
   response.space_before_reason = false;
   response.leading_empty_lines = 0;
-  if (input.empty()) {
-    return ParseError{ParseErrorKind::incomplete, DiagnosticId::empty_response, 0,
+  if (input.size() == from) {
+    return ParseError{ParseErrorKind::incomplete, DiagnosticId::empty_response, from,
                       "the response is empty: the server sent nothing"};
   }
-  const std::size_t end = find_header_end(input);
+  const std::size_t head_end = find_header_end(input.substr(from));
+  const std::size_t end = head_end == std::string_view::npos ? head_end : from + head_end;
   const std::size_t limit = options.max_header_bytes;
-  if (end == std::string_view::npos || end > limit) {
-    if (end != std::string_view::npos || input.size() > limit) {
+  if (end == std::string_view::npos || end - from > limit) {
+    if (end != std::string_view::npos || input.size() - from > limit) {
       return ParseError{ParseErrorKind::too_large, DiagnosticId::response_header_block_too_large,
-                        limit,
+                        from + limit,
                         fmt::format("no end of the response's header block in the first {} bytes "
                                     "(--max-header-bytes)",
                                     limit)};
@@ -61,7 +62,7 @@ std::optional<ParseError> parse_response_into(std::string_view input, const Pars
                                   input.size())};
   }
   response.header_size = end;
-  std::size_t pos = 0;
+  std::size_t pos = from;
   // Empty lines before the status line.
   while (true) {
     const NextLine line = next_line(input, pos);
