@@ -22,6 +22,7 @@
 #include <exception>
 #include <string_view>
 #include <unistd.h>
+#include <vector>
 
 namespace wsh::cli {
 
@@ -81,11 +82,18 @@ int run_handshake(Options& options) {
 int run(int argc, char** argv) {
   (void)std::signal(SIGPIPE, SIG_IGN);
   try {
-    ParsedCommandLine parsed = parse_command_line(argc, argv);
-    if (const auto* exit_status = std::get_if<int>(&parsed)) {
-      return *exit_status;
+    const std::vector<std::string_view> arguments(argv + std::min(argc, 1), argv + argc);
+    ParsedCommandLine parsed = parse_command_line(arguments);
+    if (const auto* exit = std::get_if<CommandLineExit>(&parsed)) {
+      write_all(STDOUT_FILENO, exit->out);
+      write_all(STDERR_FILENO, exit->err);
+      return exit->status;
     }
     auto& options = std::get<Options>(parsed);
+    if (options.dump_options) {
+      write_all(STDOUT_FILENO, describe_options());
+      return k_exit_accepted;
+    }
     if (options.list_diagnostics) {
       write_all(STDOUT_FILENO, list_diagnostics());
       return k_exit_accepted;

@@ -277,8 +277,8 @@ def check(binary, expected_path):
                                 f"\n      actual:   {decode(result[stream])[:300]!r}")
         if problems:
             failed += 1
+            print(f"FAIL: ws-handshake {' '.join(json.dumps(a) for a in case['args'])}")
             if failed <= 20:
-                print(f"FAIL: ws-handshake {' '.join(json.dumps(a) for a in case['args'])}")
                 for problem in problems:
                     print(f"    {problem}")
     total = len(expected["cases"])
