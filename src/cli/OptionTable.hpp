@@ -103,8 +103,8 @@ inline constexpr std::array k_commands{
       Accept an offered extension with parameters.
   ws-handshake -f http samples/node-ws.http | od -c
       The exact bytes to write to the socket.
-  cat capture.http | ws-handshake -f json - | jq .diagnostics
-      Machine-readable outcome on stdout.
+  cat samples/broken/version-8.http | ws-handshake -f json - | jq .diagnostics
+      Machine-readable outcome on stdout: here, why a version 8 request is refused.
 
 Exit status:
   0  accepted (also --help, --version, --list-diagnostics)

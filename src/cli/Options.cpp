@@ -93,12 +93,12 @@ public:
 };
 
 // CLI11's help, except that an option whose value can only be attached shows it as
-// `[=VALUE]`.
+// `--name[=VALUE]`: with a space, `[=VALUE]` would read as an operand.
 class HelpFormatter : public CLI::Formatter {
 public:
   std::string make_option_opts(const CLI::Option* option) const override {
     if (option->get_expected_max() == 0 && !option->get_option_text().empty()) {
-      return fmt::format(" [={}]", option->get_option_text());
+      return fmt::format("[={}]", option->get_option_text());
     }
     return CLI::Formatter::make_option_opts(option);
   }

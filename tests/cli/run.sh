@@ -84,6 +84,18 @@ run color-unknown 2 "$bin" --color sometimes "$sample"
 run max-header-bytes-range 2 "$bin" --max-header-bytes 10 "$sample"
 run two-files 2 "$bin" "$sample" "$sample"
 
+# --negotiate-deflate takes SETTINGS only attached: the word after a bare one stays FILE, and
+# --help writes it without a space, which would make `[=SETTINGS]` read as FILE.
+run negotiate-deflate-bare 0 "$bin" --negotiate-deflate samples/python-websockets.http
+expect_out negotiate-deflate-bare "Sec-WebSocket-Extensions: permessage-deflate"
+run help-attached 0 "$bin" --help
+expect_out help-attached "  --negotiate-deflate[=SETTINGS]"
+# Every file --help's examples name exists, so each example runs as printed.
+for path in $(grep -oE 'samples/[A-Za-z0-9_./-]+' "$work/out" | sort -u); do
+  if [ -f "$path" ]; then pass; else fail "--help names $path, which does not exist"; fi
+done
+if grep -qF "capture.http" "$work/out"; then fail "--help names capture.http"; else pass; fi
+
 # Exit status 3: input errors, each a single line on stderr.
 run missing-file 3 "$bin" "$work/missing.http"
 one_line missing-file

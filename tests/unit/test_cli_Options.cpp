@@ -181,8 +181,10 @@ TEST_CASE("cli::Options") {
       CHECK(help.status == k_exit_accepted);
       CHECK(help.err.empty());
       CHECK(help.out.starts_with("Answer a WebSocket opening handshake"));
-      CHECK(help.out.find("  --negotiate-deflate [=SETTINGS]\n") != std::string::npos);
+      CHECK(help.out.find("  --negotiate-deflate[=SETTINGS]\n") != std::string::npos);
       CHECK(help.out.find("  -p,--protocol NAME ") != std::string::npos);
+      CHECK(help.out.find("samples/broken/version-8.http") != std::string::npos);
+      CHECK(help.out.find("capture.http") == std::string::npos);
       CHECK(help.out.find("Exit status:\n  0  accepted") != std::string::npos);
       CHECK(help.out.find("--dump-options") == std::string::npos);
     }
