@@ -188,7 +188,8 @@ CLI::Option* declare_option(CLI::App& app, const OptionSpec& row, Given& given, 
   return option;
 }
 
-// RFC 6455 4.1 item 10 / 11.3.4: a subprotocol name is a token.
+// RFC 6455 4.1 item 10 / 11.3.4: a subprotocol name is a token; the server's choice of one
+// (4.2.2 item 5, /subprotocol/) cannot be empty.
 std::optional<std::string> check_protocol(const std::string& name, std::string_view option) {
   if (http::is_token(name)) {
     return std::nullopt;
@@ -200,11 +201,20 @@ std::optional<std::string> check_protocol(const std::string& name, std::string_v
                          option, name, util::describe_byte(name[i]), i + 1);
     }
   }
-  return fmt::format("{}: the subprotocol name is empty", option);
+  return fmt::format("{}: a server cannot choose an empty subprotocol (RFC 6455 4.2.2); "
+                     "checking a response that echoes an empty Sec-WebSocket-Protocol is the "
+                     "job of `ws-handshake verify` (coming)",
+                     option);
 }
 
-// One -e value: exactly one extension per RFC 6455 9.1.
+// One -e value: exactly one extension per RFC 6455 9.1 (4.2.2 item 5, /extensions/).
 std::optional<std::string> check_extension(const std::string& text, std::string_view option) {
+  if (text.empty()) {
+    return fmt::format("{}: a server cannot choose an empty extension (RFC 6455 9.1); "
+                       "checking a response that echoes an empty Sec-WebSocket-Extensions is "
+                       "the job of `ws-handshake verify` (coming)",
+                       option);
+  }
   std::vector<handshake::Extension> parsed;
   if (auto error = handshake::parse_extension_list(text, parsed)) {
     return fmt::format("{} `{}`: at column {}: {} (RFC 6455 9.1)", option, text, error->offset + 1,

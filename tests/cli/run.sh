@@ -84,6 +84,15 @@ run color-unknown 2 "$bin" --color sometimes "$sample"
 run max-header-bytes-range 2 "$bin" --max-header-bytes 10 "$sample"
 run two-files 2 "$bin" "$sample" "$sample"
 
+# An empty subprotocol or extension is no choice a server can make; the message says so and
+# points at `verify` for a response that echoes an empty header.
+run protocol-empty 2 "$bin" -p "" "$sample"
+expect_err protocol-empty "-p/--protocol: a server cannot choose an empty subprotocol"
+expect_err protocol-empty "echoes an empty Sec-WebSocket-Protocol is the job of \`ws-handshake verify\`"
+run extension-empty 2 "$bin" --extension "" "$sample"
+expect_err extension-empty "-e/--extension: a server cannot choose an empty extension"
+expect_err extension-empty "echoes an empty Sec-WebSocket-Extensions is the job of \`ws-handshake verify\`"
+
 # --negotiate-deflate takes SETTINGS only attached: the word after a bare one stays FILE, and
 # --help writes it without a space, which would make `[=SETTINGS]` read as FILE.
 run negotiate-deflate-bare 0 "$bin" --negotiate-deflate samples/python-websockets.http

@@ -138,8 +138,10 @@ TEST_CASE("cli::Options") {
 
   SUBCASE("usage errors") {
     const UsageCase cases[] = {
-        {{"-p", ""}, "-p/--protocol: the subprotocol name is empty"},
-        {{"-e", ""}, "-e/--extension ``: at column 1: the list names no extension"},
+        {{"-p", ""}, "-p/--protocol: a server cannot choose an empty subprotocol"},
+        {{"-p", ""}, "is the job of `ws-handshake verify`"},
+        {{"-e", ""}, "-e/--extension: a server cannot choose an empty extension"},
+        {{"-e", ""}, "echoes an empty Sec-WebSocket-Extensions"},
         {{"-p", "a b"}, "-p/--protocol `a b`: a space at column 2 is not allowed"},
         {{"--accept-protocols", "chat,a@b"}, "--accept-protocols `a@b`: '@' at column 2"},
         {{"-e", "a, b"}, "-e/--extension `a, b` names 2 extensions"},
