@@ -77,6 +77,21 @@ int run_handshake(Options& options) {
   return status;
 }
 
+// A terminal on standard input otherwise waits in silence for what the user may not know to
+// type: say what is read and how to end it.
+std::string_view terminal_hint(const Options& options) {
+  if (options.har) {
+    return "ws-handshake: reading a HAR file from the terminal; end it with Ctrl-D. "
+           "Run 'ws-handshake --help' for the options.\n";
+  }
+  if (options.batch) {
+    return "ws-handshake: reading requests from the terminal; end them with Ctrl-D. "
+           "Run 'ws-handshake --help' for the options.\n";
+  }
+  return "ws-handshake: reading a request from the terminal; end it with an empty line or "
+         "Ctrl-D. Run 'ws-handshake --help' for the options.\n";
+}
+
 } // namespace
 
 int run(int argc, char** argv) {
@@ -97,6 +112,9 @@ int run(int argc, char** argv) {
     if (options.list_diagnostics) {
       write_all(STDOUT_FILENO, list_diagnostics());
       return k_exit_accepted;
+    }
+    if (options.input_path == "-" && !options.quiet && isatty(STDIN_FILENO) == 1) {
+      write_all(STDERR_FILENO, terminal_hint(options));
     }
     if (options.har) {
       return run_har(options);
