@@ -1,6 +1,7 @@
 #include "cli/Options.hpp"
 
 #include "cli/ExitStatus.hpp"
+#include "cli/OptionTable.hpp"
 #include "handshake/ExtensionList.hpp"
 #include "http/Grammar.hpp"
 #include "util/Escape.hpp"
@@ -10,54 +11,186 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <initializer_list>
+#include <array>
+#include <cstddef>
+#include <memory>
 #include <optional>
-#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace wsh::cli {
 
 namespace {
 
-constexpr std::string_view k_description =
-    "Answer a WebSocket opening handshake as a server would (RFC 6455).\n"
-    "Reads one raw HTTP/1.1 upgrade request, as a client sent it, from FILE or standard input;\n"
-    "prints the response headers to send, or every reason the request is invalid, with the\n"
-    "line and column of each problem.\n";
+// What CLI11 read for one row of k_options, and the option it made of the row (nullptr when
+// the row was not declared).
+struct Given {
+  bool flag = false;
+  std::string text;
+  std::size_t number = 0;
+  std::vector<std::string> list;
+  const CLI::Option* option = nullptr;
 
-constexpr std::string_view k_footer = R"(Examples:
-  ws-handshake samples/chromium.http
-      Answer Chromium's request: prints Upgrade, Connection and Sec-WebSocket-Accept.
-  ws-handshake -p chat samples/chromium-subprotocols.http
-      Choose the subprotocol "chat" from the ones the client offered.
-  ws-handshake -e 'permessage-deflate; client_max_window_bits=15' samples/python-websockets.http
-      Accept an offered extension with parameters.
-  ws-handshake -f http samples/node-ws.http | od -c
-      The exact bytes to write to the socket.
-  cat capture.http | ws-handshake -f json - | jq .diagnostics
-      Machine-readable outcome on stdout.
+  bool given() const { return option != nullptr && option->count() > 0; }
+};
 
-Exit status:
-  0  accepted (also --help, --version, --list-diagnostics)
-  1  refused: the request or the choices break a rule
-  2  usage error
-  3  input or output error: unreadable, empty, incomplete or oversized input
-     (in a batch: input that cannot be read or holds no request), or standard
-     output could not be written
+using GivenTable = std::array<Given, k_options.size()>;
 
-Diagnostics go to stderr as FILE:LINE:COL: severity: message [id]; see
---list-diagnostics and ws-handshake(1) for every id.)";
-
-int usage_error(const std::string& message) {
-  fmt::print(stderr, "ws-handshake: error: {}\nRun 'ws-handshake --help' for the options.\n",
-             util::escape_for_terminal(message));
-  return k_exit_usage;
+const Given& given_for(const GivenTable& given, OptionId id) {
+  return given[static_cast<std::size_t>(id)];
 }
 
-// RFC 6455 4.1 item 10 / 11.3.4: a subprotocol name is a token.
-std::optional<std::string> check_protocol(const std::string& name,
-                                          std::string_view option = "-p/--protocol") {
+// The row's names as messages show them: "-p/--protocol".
+std::string label(const OptionSpec& row) {
+  std::string out(row.names);
+  std::replace(out.begin(), out.end(), ',', '/');
+  return out;
+}
+
+CommandLineExit usage_error(std::string_view message) {
+  return {k_exit_usage, "",
+          fmt::format("ws-handshake: error: {}\nRun 'ws-handshake --help' for the options.\n",
+                      util::escape_for_terminal(message))};
+}
+
+std::string braced(std::span<const std::string_view> choices) {
+  return fmt::format("{{{}}}", fmt::join(choices, ","));
+}
+
+// A value that must be one of the row's choices, checked where CLI11 checks values and
+// reported in its words ("--prefer: x not in {server,client}"), without building the list's
+// text unless a message needs it.
+class ChoiceCheck : public CLI::Validator {
+public:
+  explicit ChoiceCheck(const OptionSpec& row) {
+    desc_function_ = [&row] { return braced(row.choices); };
+    func_ = [&row](std::string& value) {
+      if (std::find(row.choices.begin(), row.choices.end(), value) != row.choices.end()) {
+        return std::string();
+      }
+      return fmt::format("{} not in {}", value, braced(row.choices));
+    };
+  }
+};
+
+// A number within the row's [min, max], read as CLI11 reads integers and reported in its
+// words ("Value 10 not in range 64 to 1048576"), the range's text built only when needed.
+class RangeCheck : public CLI::Validator {
+public:
+  explicit RangeCheck(const OptionSpec& row) {
+    desc_function_ = [&row] {
+      return fmt::format("{} in [{} - {}]", CLI::detail::type_name<std::size_t>(), row.min,
+                         row.max);
+    };
+    func_ = [&row](std::string& value) {
+      std::size_t number = 0;
+      if (CLI::detail::lexical_cast(value, number) && number >= row.min && number <= row.max) {
+        return std::string();
+      }
+      return fmt::format("Value {} not in range {} to {}", value, row.min, row.max);
+    };
+  }
+};
+
+// CLI11's help, except that an option whose value can only be attached shows it as
+// `--name[=VALUE]`: with a space, `[=VALUE]` would read as an operand.
+class HelpFormatter : public CLI::Formatter {
+public:
+  std::string make_option_opts(const CLI::Option* option) const override {
+    if (option->get_expected_max() == 0 && !option->get_option_text().empty()) {
+      return fmt::format("[={}]", option->get_option_text());
+    }
+    return CLI::Formatter::make_option_opts(option);
+  }
+};
+
+// CLI11's App without the -h,--help its public constructor adds: k_options declares --help
+// like any other option.
+class CommandLineApp : public CLI::App {
+public:
+  CommandLineApp(std::string description, std::string name)
+      : CLI::App(std::move(description), std::move(name), nullptr) {}
+};
+
+// Whether `argument` may spell the option `name` ("-p" or "--protocol") as CLI11 reads it:
+// `--protocol` or `--protocol=VALUE`, or the letter anywhere in a cluster (`-qvp`). A yes too
+// many only declares an option for nothing.
+bool may_spell(std::string_view argument, std::string_view name) {
+  if (name.starts_with("--")) {
+    return argument.starts_with(name) &&
+           (argument.size() == name.size() || argument[name.size()] == '=');
+  }
+  return name.size() == 2 && argument.size() > 1 && argument[0] == '-' && argument[1] != '-' &&
+         argument.find(name[1], 1) != std::string_view::npos;
+}
+
+bool mentioned(const OptionSpec& row, std::span<const std::string_view> arguments) {
+  std::string_view names = row.names;
+  while (!names.empty()) {
+    const std::size_t comma = std::min(names.find(','), names.size());
+    const std::string_view name = names.substr(0, comma);
+    names.remove_prefix(std::min(comma + 1, names.size()));
+    for (const std::string_view argument : arguments) {
+      if (may_spell(argument, name)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Declares one row to CLI11, storing what it reads in `given`; with `for_help`, also what only
+// --help shows.
+CLI::Option* declare_option(CLI::App& app, const OptionSpec& row, Given& given, bool for_help) {
+  const std::string names(row.names);
+  std::string help = for_help ? std::string(row.help) : std::string();
+  CLI::Option* option = nullptr;
+  switch (row.kind) {
+  case OptionKind::help:
+    return app.set_help_flag(names, help);
+  case OptionKind::version:
+    return app.set_version_flag(names, fmt::format("ws-handshake {}", k_version), help);
+  case OptionKind::operand:
+    option = app.add_option(names, given.text, std::move(help));
+    break;
+  case OptionKind::flag:
+    option = app.add_flag(names, given.flag, std::move(help));
+    break;
+  case OptionKind::attached:
+    // No separate value (CLI11 then reads `--name=VALUE` as a flag's value, and a bare
+    // `--name` as the empty default); the first one given counts.
+    option = app.add_option(names, given.text, std::move(help))
+                 ->expected(0, 0)
+                 ->multi_option_policy(CLI::MultiOptionPolicy::TakeFirst);
+    break;
+  case OptionKind::text:
+    option = app.add_option(names, given.text, std::move(help));
+    if (!row.choices.empty()) {
+      option->check(ChoiceCheck(row));
+    }
+    break;
+  case OptionKind::number:
+    option = app.add_option(names, given.number, std::move(help))->check(RangeCheck(row));
+    break;
+  case OptionKind::repeatable:
+    option = app.add_option(names, given.list, std::move(help))->allow_extra_args(false);
+    break;
+  }
+  if (for_help) {
+    option->option_text(std::string(row.value_name));
+    if (row.kind == OptionKind::operand) {
+      option->type_name("");
+    }
+    if (row.hidden) {
+      option->group("");
+    }
+  }
+  return option;
+}
+
+// RFC 6455 4.1 item 10 / 11.3.4: a subprotocol name is a token; the server's choice of one
+// (4.2.2 item 5, /subprotocol/) cannot be empty.
+std::optional<std::string> check_protocol(const std::string& name, std::string_view option) {
   if (http::is_token(name)) {
     return std::nullopt;
   }
@@ -68,348 +201,190 @@ std::optional<std::string> check_protocol(const std::string& name,
                          option, name, util::describe_byte(name[i]), i + 1);
     }
   }
-  return fmt::format("{}: the subprotocol name is empty", option);
+  return fmt::format("{}: a server cannot choose an empty subprotocol (RFC 6455 4.2.2); "
+                     "checking a response that echoes an empty Sec-WebSocket-Protocol is the "
+                     "job of `ws-handshake verify` (coming)",
+                     option);
 }
 
-// One -e value: exactly one extension per RFC 6455 9.1.
-std::optional<std::string> check_extension(const std::string& text) {
+// One -e value: exactly one extension per RFC 6455 9.1 (4.2.2 item 5, /extensions/).
+std::optional<std::string> check_extension(const std::string& text, std::string_view option) {
+  if (text.empty()) {
+    return fmt::format("{}: a server cannot choose an empty extension (RFC 6455 9.1); "
+                       "checking a response that echoes an empty Sec-WebSocket-Extensions is "
+                       "the job of `ws-handshake verify` (coming)",
+                       option);
+  }
   std::vector<handshake::Extension> parsed;
   if (auto error = handshake::parse_extension_list(text, parsed)) {
-    return fmt::format("-e/--extension `{}`: at column {}: {} (RFC 6455 9.1)", text,
-                       error->offset + 1, error->message);
+    return fmt::format("{} `{}`: at column {}: {} (RFC 6455 9.1)", option, text, error->offset + 1,
+                       error->message);
   }
   if (parsed.size() != 1) {
-    return fmt::format("-e/--extension `{}` names {} extensions; give each its own -e", text,
+    return fmt::format("{} `{}` names {} extensions; give each its own -e", option, text,
                        parsed.size());
   }
   return std::nullopt;
 }
 
-// The option values as given, before they are checked together, and which were given.
-struct GivenValues {
-  std::string format = "text";
-  std::string color = "auto";
-  std::string protocol;
-  std::string accept_protocols;
-  std::string prefer = "server";
-  std::string har_path;
-  std::string input_format = "raw";
-  bool file = false;
-  bool har = false;
-  bool protocol_given = false;
-  bool accept_protocols_given = false;
-};
-
-// The flag option `name` sets, or nullptr when `name` is no flag.
-bool* flag_named(std::string_view name, Options& options) {
-  if (name == "--batch") {
-    return &options.batch;
-  }
-  if (name == "--strict") {
-    return &options.choices.strict;
-  }
-  if (name == "-q" || name == "--quiet") {
-    return &options.quiet;
-  }
-  if (name == "-v" || name == "--verbose") {
-    return &options.verbose;
-  }
-  if (name == "--allow-truncated") {
-    return &options.parse.allow_truncated;
-  }
-  if (name == "--list-diagnostics") {
-    return &options.list_diagnostics;
-  }
-  return nullptr;
-}
-
-// A decimal --max-header-bytes within its range; nullopt for anything else (leading zeros,
-// signs and hexadecimal are left to CLI11, which reads them its own way).
-std::optional<std::size_t> plain_header_limit(std::string_view text) {
-  if (text.empty() || text.size() > 7 || text[0] == '0') {
-    return std::nullopt;
-  }
-  std::size_t value = 0;
-  for (const char c : text) {
-    if (c < '0' || c > '9') {
-      return std::nullopt;
-    }
-    value = value * 10 + static_cast<std::size_t>(c - '0');
-  }
-  if (value < 64 || value > 1048576) {
-    return std::nullopt;
-  }
-  return value;
-}
-
-// Stores `value` in `target` when it is one of `allowed` (or `allowed` is empty).
-bool take_value(std::string_view value, std::string& target,
-                std::initializer_list<std::string_view> allowed = {}) {
-  if (allowed.size() > 0 && std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
-    return false;
-  }
-  target = std::string(value);
-  return true;
-}
-
-// Reads a command line made only of the options' plain forms (each option once but -e, its
-// value separate or after `=`, never empty nor starting with '-', at most one FILE) without
-// building the CLI11 App, which costs more than answering a handshake. False, having decided
-// nothing, for anything else: --help, --version, errors and rarer spellings go to CLI11.
-bool parse_plain_command_line(const std::vector<std::string_view>& arguments, Options& options,
-                              GivenValues& given) {
-  std::vector<std::string_view> seen;
-  for (std::size_t i = 0; i < arguments.size(); ++i) {
-    std::string_view name = arguments[i];
-    if (name.empty()) {
-      return false;
-    }
-    if (name[0] != '-' || name == "-") {
-      if (given.file) {
-        return false;
-      }
-      options.input_path = std::string(name);
-      given.file = true;
-      continue;
-    }
-    std::optional<std::string_view> attached;
-    if (const std::size_t equals = name.find('=');
-        name.starts_with("--") && equals != std::string_view::npos) {
-      attached = name.substr(equals + 1);
-      name = name.substr(0, equals);
-    }
-    if (bool* const flag = flag_named(name, options)) {
-      if (attached || *flag) {
-        return false;
-      }
-      *flag = true;
-      continue;
-    }
-    std::string_view value;
-    if (attached) {
-      value = *attached;
-    } else if (i + 1 < arguments.size()) {
-      value = arguments[++i];
-    }
-    if (value.empty() || value[0] == '-') {
-      return false;
-    }
-    if (name == "-e" || name == "--extension") {
-      options.choices.extensions.emplace_back(value);
-      continue;
-    }
-    const std::string_view long_name = name == "-p"   ? "--protocol"
-                                       : name == "-f" ? "--format"
-                                                      : name;
-    if (std::find(seen.begin(), seen.end(), long_name) != seen.end()) {
-      return false;
-    }
-    seen.push_back(long_name);
-    bool taken = false;
-    if (long_name == "--protocol") {
-      taken = given.protocol_given = take_value(value, given.protocol);
-    } else if (long_name == "--accept-protocols") {
-      taken = given.accept_protocols_given = take_value(value, given.accept_protocols);
-    } else if (long_name == "--prefer") {
-      taken = take_value(value, given.prefer, {"server", "client"});
-    } else if (long_name == "--format") {
-      taken = take_value(value, given.format, {"text", "http", "json"});
-    } else if (long_name == "--har") {
-      taken = given.har = take_value(value, given.har_path);
-    } else if (long_name == "--input-format") {
-      taken = take_value(value, given.input_format, {"raw", "har"});
-    } else if (long_name == "--color") {
-      taken = take_value(value, given.color, {"auto", "always", "never"});
-    } else if (long_name == "--max-header-bytes") {
-      const std::optional<std::size_t> limit = plain_header_limit(value);
-      options.parse.max_header_bytes = limit.value_or(options.parse.max_header_bytes);
-      taken = limit.has_value();
-    }
-    if (!taken) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// Parses `arguments` (reversed, as CLI11 takes them) with CLI11: the full grammar, --help,
-// --version and the usage errors. An exit status when parsing ends the run.
-std::optional<int> parse_with_cli11(std::vector<std::string>& arguments, Options& options,
-                                    GivenValues& given) {
-  CLI::App app{std::string(k_description), "ws-handshake"};
-  app.footer(std::string(k_footer));
-  app.set_version_flag("--version", std::string("ws-handshake ") + k_version);
-  app.get_formatter()->column_width(26);
-
-  app.add_option("FILE", options.input_path,
-                 "The request to read; '-' or absent reads standard input")
-      ->type_name("");
-  app.add_option("-p,--protocol", given.protocol,
-                 "The subprotocol the server chose; it must be one\nthe client offered")
-      ->option_text("NAME");
-  app.add_option("-e,--extension", options.choices.extensions,
-                 "An extension the server accepts, with its parameters, as\n"
-                 "'permessage-deflate; client_max_window_bits=15' (repeatable)")
-      ->option_text("EXT")
-      ->allow_extra_args(false);
-  app.add_option("--accept-protocols", given.accept_protocols,
-                 "Subprotocols the server supports, comma-separated;\n"
-                 "the first one the client offered is chosen (-p wins)")
-      ->option_text("LIST");
-  app.add_option("--prefer", given.prefer,
-                 "Whose order --accept-protocols follows: server (the\n"
-                 "list's, as Python websockets) or client (as Node ws)")
-      ->check(CLI::IsMember({"server", "client"}))
-      ->option_text("SIDE");
-  std::string listed_only;
-  app.add_option("--negotiate-deflate", listed_only,
-                 "Accept the first acceptable permessage-deflate offer;\n"
-                 "SETTINGS, attached with '=', as server_max_window_bits=10,\n"
-                 "client_max_window_bits=12,server_no_context_takeover\n"
-                 "(an -e permessage-deflate wins)")
-      ->option_text("[=SETTINGS]");
-  app.add_option("-f,--format", given.format,
-                 "Output: text (headers), http (bytes to send) or json")
-      ->check(CLI::IsMember({"text", "http", "json"}))
-      ->option_text("FORMAT");
-  app.add_flag("--batch", options.batch,
-               "The input is a stream of requests back to back: answer\n"
-               "each in order, then print a summary on stderr");
-  app.add_option("--har", given.har_path,
-                 "Answer the WebSocket handshakes recorded in a HAR file\n"
-                 "(Chrome's or Firefox's devtools export)")
-      ->option_text("FILE");
-  app.add_option("--input-format", given.input_format,
-                 "raw (HTTP bytes, the default) or har (FILE or stdin)")
-      ->check(CLI::IsMember({"raw", "har"}))
-      ->option_text("FORMAT");
-  app.add_flag("--strict", options.choices.strict, "Warnings fail the handshake too");
-  app.add_flag("-q,--quiet", options.quiet, "Print nothing; report through the exit status");
-  app.add_flag("-v,--verbose", options.verbose,
-               "Also show the offers and the negotiated result on\nstderr (text and http)");
-  app.add_option("--color", given.color,
-                 "Colour diagnostics: auto (a terminal, unless NO_COLOR\n"
-                 "is set or TERM=dumb), always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->option_text("WHEN");
-  app.add_option("--max-header-bytes", options.parse.max_header_bytes,
-                 "Largest header block accepted (default 65536)")
-      ->check(CLI::Range(std::size_t{64}, std::size_t{1048576}))
-      ->option_text("N");
-  app.add_flag("--allow-truncated", options.parse.allow_truncated,
-               "Treat the end of input as the end of the headers\n(for pasted header blocks)");
-  app.add_flag("--list-diagnostics", options.list_diagnostics,
-               "List every diagnostic id with its severity and\nmeaning, then exit");
-  try {
-    app.parse(arguments);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    return usage_error(e.what());
-  }
-  given.file = app.count("FILE") > 0;
-  given.har = app.count("--har") > 0;
-  given.protocol_given = app.count("--protocol") > 0;
-  given.accept_protocols_given = app.count("--accept-protocols") > 0;
-  return std::nullopt;
-}
-
-} // namespace
-
-ParsedCommandLine parse_command_line(int argc, char** argv) {
-  // --negotiate-deflate takes its value only attached, as `--negotiate-deflate=SETTINGS`, so a
-  // FILE after a bare --negotiate-deflate stays a FILE; CLI11 would take it as the value, so
-  // the option is read here and CLI11 only lists it in --help.
-  std::optional<std::string> negotiate_deflate;
-  std::vector<std::string_view> arguments;
-  int options_end = argc; // arguments after "--" are operands, never options
-  for (int i = 1; i < argc; ++i) {
-    if (std::string_view(argv[i]) == "--") {
-      options_end = i;
-      break;
-    }
-  }
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view argument = argv[i];
-    constexpr std::string_view k_option = "--negotiate-deflate";
-    if (i < options_end && (argument == k_option || argument.starts_with("--negotiate-deflate="))) {
-      if (!negotiate_deflate) { // the first one given counts
-        negotiate_deflate =
-            std::string(argument.substr(std::min(argument.size(), k_option.size() + 1)));
-      }
-      continue;
-    }
-    arguments.push_back(argument);
-  }
+// The options CLI11 read, checked against each other and against RFC 6455's grammar.
+ParsedCommandLine to_options(const GivenTable& given) {
   Options options;
-  GivenValues given;
-  if (!parse_plain_command_line(arguments, options, given)) {
-    options = Options();
-    given = GivenValues();
-    std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
-    if (const std::optional<int> exit_status = parse_with_cli11(reversed, options, given)) {
-      return *exit_status;
-    }
+  const Given& file = given_for(given, OptionId::file);
+  const Given& har = given_for(given, OptionId::har);
+  if (file.given()) {
+    options.input_path = file.text;
   }
-  if (given.har) {
-    if (given.file) {
+  options.batch = given_for(given, OptionId::batch).flag;
+  options.choices.strict = given_for(given, OptionId::strict).flag;
+  options.quiet = given_for(given, OptionId::quiet).flag;
+  options.verbose = given_for(given, OptionId::verbose).flag;
+  options.parse.allow_truncated = given_for(given, OptionId::allow_truncated).flag;
+  options.list_diagnostics = given_for(given, OptionId::list_diagnostics).flag;
+  options.dump_options = given_for(given, OptionId::dump_options).flag;
+  if (const Given& limit = given_for(given, OptionId::max_header_bytes); limit.given()) {
+    options.parse.max_header_bytes = limit.number;
+  }
+  if (har.given()) {
+    if (file.given()) {
       return usage_error("--har names the input already; give either --har FILE or FILE");
     }
-    options.input_path = given.har_path;
+    options.input_path = har.text;
     options.har = true;
   }
-  options.har = options.har || given.input_format == "har";
+  const Given& input_format = given_for(given, OptionId::input_format);
+  options.har = options.har || (input_format.given() && input_format.text == "har");
   if (options.har && options.batch) {
     return usage_error("--batch reads raw requests; a HAR is read with --har alone");
   }
-  if (given.protocol_given) {
-    if (auto error = check_protocol(given.protocol)) {
+  if (const Given& protocol = given_for(given, OptionId::protocol); protocol.given()) {
+    if (auto error = check_protocol(protocol.text, label(option_spec(OptionId::protocol)))) {
       return usage_error(*error);
     }
-    options.choices.subprotocol = given.protocol;
+    options.choices.subprotocol = protocol.text;
   }
-  if (given.accept_protocols_given) {
+  if (const Given& accept = given_for(given, OptionId::accept_protocols); accept.given()) {
+    const std::string_view list = accept.text;
     std::size_t start = 0;
-    while (start <= given.accept_protocols.size()) {
-      std::size_t end = given.accept_protocols.find(',', start);
-      if (end == std::string::npos) {
-        end = given.accept_protocols.size();
-      }
-      const std::string name(
-          http::trim_ows(std::string_view(given.accept_protocols).substr(start, end - start)));
+    while (start <= list.size()) {
+      const std::size_t end = std::min(list.find(',', start), list.size());
+      const std::string name(http::trim_ows(list.substr(start, end - start)));
       start = end + 1;
       if (name.empty()) {
         continue;
       }
-      if (auto error = check_protocol(name, "--accept-protocols")) {
+      if (auto error = check_protocol(name, label(option_spec(OptionId::accept_protocols)))) {
         return usage_error(*error);
       }
       options.choices.accept_protocols.push_back(name);
     }
   }
-  options.choices.prefer = given.prefer == "client" ? handshake::ProtocolPreference::client
-                                                    : handshake::ProtocolPreference::server;
-  if (negotiate_deflate) {
-    auto settings = handshake::parse_deflate_settings(*negotiate_deflate);
+  const Given& prefer = given_for(given, OptionId::prefer);
+  options.choices.prefer = prefer.given() && prefer.text == "client"
+                               ? handshake::ProtocolPreference::client
+                               : handshake::ProtocolPreference::server;
+  if (const Given& deflate = given_for(given, OptionId::negotiate_deflate); deflate.given()) {
+    auto settings = handshake::parse_deflate_settings(deflate.text);
     if (!settings) {
-      return usage_error(fmt::format("--negotiate-deflate: {}", settings.error()));
+      return usage_error(
+          fmt::format("{}: {}", label(option_spec(OptionId::negotiate_deflate)), settings.error()));
     }
     options.choices.negotiate_deflate = *settings;
   }
+  options.choices.extensions = given_for(given, OptionId::extension).list;
   for (const std::string& extension : options.choices.extensions) {
-    if (auto error = check_extension(extension)) {
+    if (auto error = check_extension(extension, label(option_spec(OptionId::extension)))) {
       return usage_error(*error);
     }
   }
-  options.format = given.format == "json"   ? Format::json
-                   : given.format == "http" ? Format::http
-                                            : Format::text;
-  options.color = given.color == "always"  ? ColorWhen::always
-                  : given.color == "never" ? ColorWhen::never
-                                           : ColorWhen::auto_detect;
+  if (const Given& format = given_for(given, OptionId::format); format.given()) {
+    options.format = format.text == "json"   ? Format::json
+                     : format.text == "http" ? Format::http
+                                             : Format::text;
+  }
+  if (const Given& color = given_for(given, OptionId::color); color.given()) {
+    options.color = color.text == "always"  ? ColorWhen::always
+                    : color.text == "never" ? ColorWhen::never
+                                            : ColorWhen::auto_detect;
+  }
   return options;
+}
+
+std::string_view kind_name(OptionKind kind) {
+  switch (kind) {
+  case OptionKind::operand:
+    return "operand";
+  case OptionKind::flag:
+    return "flag";
+  case OptionKind::text:
+    return "text";
+  case OptionKind::number:
+    return "number";
+  case OptionKind::repeatable:
+    return "repeatable";
+  case OptionKind::attached:
+    return "attached";
+  case OptionKind::help:
+    return "help";
+  case OptionKind::version:
+    return "version";
+  }
+  return "";
+}
+
+const CommandSpec& command_spec(Command command) {
+  return *std::find_if(k_commands.begin(), k_commands.end(),
+                       [command](const CommandSpec& spec) { return spec.command == command; });
+}
+
+} // namespace
+
+ParsedCommandLine parse_command_line(std::span<const std::string_view> arguments, Declare declare) {
+  const bool all = declare == Declare::all;
+  const CommandSpec& command = k_commands.front();
+  CommandLineApp app{all ? std::string(command.description) : std::string(), "ws-handshake"};
+  if (all) {
+    app.footer(std::string(command.footer));
+    app.formatter(std::make_shared<HelpFormatter>());
+    app.get_formatter()->column_width(26);
+  }
+  GivenTable given;
+  for (const OptionSpec& row : k_options) {
+    if ((all && !row.hidden) || row.kind == OptionKind::operand || mentioned(row, arguments)) {
+      Given& stored = given[static_cast<std::size_t>(row.id)];
+      stored.option = declare_option(app, row, stored, all);
+    }
+  }
+  std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    if (!all) {
+      return parse_command_line(arguments, Declare::all);
+    }
+    return CommandLineExit{k_exit_accepted, app.help(), ""};
+  } catch (const CLI::CallForVersion& e) {
+    return CommandLineExit{k_exit_accepted, fmt::format("{}\n", e.what()), ""};
+  } catch (const CLI::ParseError& e) {
+    return usage_error(e.what());
+  }
+  return to_options(given);
+}
+
+std::string describe_options() {
+  std::string out;
+  for (const OptionSpec& row : k_options) {
+    if (row.hidden) {
+      continue;
+    }
+    const CommandSpec& command = command_spec(row.command);
+    std::string help(row.help);
+    std::replace(help.begin(), help.end(), '\n', ' ');
+    out += fmt::format("ws-handshake{}{}\t{}\t{}\t{}\t{}\t{}\n", command.name.empty() ? "" : " ",
+                       command.name, row.names, row.value_name, kind_name(row.kind),
+                       fmt::join(row.choices, ","), help);
+  }
+  return out;
 }
 
 } // namespace wsh::cli

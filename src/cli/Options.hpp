@@ -3,8 +3,9 @@
 #include "handshake/ServerHandshake.hpp"
 #include "http/RequestParser.hpp"
 
-#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <variant>
 
 namespace wsh::cli {
@@ -26,15 +27,37 @@ struct Options {
   bool quiet = false;
   bool verbose = false;
   bool list_diagnostics = false;
+  bool dump_options = false;
   handshake::ServerChoices choices;
   http::ParseOptions parse;
 };
 
-// What parsing the command line came to: options to run with, or an exit status after help,
-// --version or a usage error has been printed.
-using ParsedCommandLine = std::variant<Options, int>;
+// A command line that ends the run without a handshake: --help or --version (text for
+// standard output, status 0) or a usage error (text for standard error, status 2).
+struct CommandLineExit {
+  int status = 0;
+  std::string out;
+  std::string err;
+};
 
-// Parses argv with CLI11 and checks -p and -e against RFC 6455's grammar.
-ParsedCommandLine parse_command_line(int argc, char** argv);
+// What parsing the command line came to: options to run with, or an exit.
+using ParsedCommandLine = std::variant<Options, CommandLineExit>;
+
+// Which rows of the option table (cli/OptionTable.hpp) are declared to CLI11. Both read every
+// command line alike, since CLI11 tells an option from a value or an operand by its spelling
+// alone; `mentioned`, the rows spelled somewhere in the arguments, spares a run the cost of
+// declaring options it does not use (declaring all of them costs more than the handshake), and
+// --help then declares all of them to print.
+enum class Declare { mentioned, all };
+
+// Parses the arguments (argv without argv[0]) with CLI11 from the option table, then checks
+// -p and -e against RFC 6455's grammar and the options against each other.
+ParsedCommandLine parse_command_line(std::span<const std::string_view> arguments,
+                                     Declare declare = Declare::mentioned);
+
+// The option table as --dump-options prints it, for the docs check and shell completions: one
+// line per option, tab-separated: command, names, value name, kind, choices (comma-separated),
+// help on one line.
+std::string describe_options();
 
 } // namespace wsh::cli

@@ -22,6 +22,7 @@
 #include <exception>
 #include <string_view>
 #include <unistd.h>
+#include <vector>
 
 namespace wsh::cli {
 
@@ -76,19 +77,44 @@ int run_handshake(Options& options) {
   return status;
 }
 
+// A terminal on standard input otherwise waits in silence for what the user may not know to
+// type: say what is read and how to end it.
+std::string_view terminal_hint(const Options& options) {
+  if (options.har) {
+    return "ws-handshake: reading a HAR file from the terminal; end it with Ctrl-D. "
+           "Run 'ws-handshake --help' for the options.\n";
+  }
+  if (options.batch) {
+    return "ws-handshake: reading requests from the terminal; end them with Ctrl-D. "
+           "Run 'ws-handshake --help' for the options.\n";
+  }
+  return "ws-handshake: reading a request from the terminal; end it with an empty line or "
+         "Ctrl-D. Run 'ws-handshake --help' for the options.\n";
+}
+
 } // namespace
 
 int run(int argc, char** argv) {
   (void)std::signal(SIGPIPE, SIG_IGN);
   try {
-    ParsedCommandLine parsed = parse_command_line(argc, argv);
-    if (const auto* exit_status = std::get_if<int>(&parsed)) {
-      return *exit_status;
+    const std::vector<std::string_view> arguments(argv + std::min(argc, 1), argv + argc);
+    ParsedCommandLine parsed = parse_command_line(arguments);
+    if (const auto* exit = std::get_if<CommandLineExit>(&parsed)) {
+      write_all(STDOUT_FILENO, exit->out);
+      write_all(STDERR_FILENO, exit->err);
+      return exit->status;
     }
     auto& options = std::get<Options>(parsed);
+    if (options.dump_options) {
+      write_all(STDOUT_FILENO, describe_options());
+      return k_exit_accepted;
+    }
     if (options.list_diagnostics) {
       write_all(STDOUT_FILENO, list_diagnostics());
       return k_exit_accepted;
+    }
+    if (options.input_path == "-" && !options.quiet && isatty(STDIN_FILENO) == 1) {
+      write_all(STDERR_FILENO, terminal_hint(options));
     }
     if (options.har) {
       return run_har(options);

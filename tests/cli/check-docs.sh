@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# The man page is lint-clean and documents every option in --help and every diagnostic id;
-# the README gives the same test command CI runs.
+# The man page is lint-clean and documents every option the binary declares and every
+# diagnostic id; the README gives the same test command CI runs.
+# The options come from `ws-handshake --dump-options`, the option table parsing and --help are
+# built from: each must be in --help, and have its own entry in the man page's OPTIONS, whose
+# tag (as mandoc renders it) names each of its spellings and its value (the value's name, its
+# choices as `a|b`, or `[=VALUE]` for a value that can only be attached); each choice of a
+# value must be named in OPTIONS too.
 set -u
 bin=${1:?usage: check-docs.sh path/to/ws-handshake path/to/mandoc}
 mandoc=${2:-}
@@ -11,22 +16,57 @@ fail() {
   failed=$((failed + 1))
   echo "FAIL: $1"
 }
+check() { if "${@:2}"; then passed=$((passed + 1)); else fail "$1"; fi; }
 
 if [ -z "$mandoc" ] || [ ! -x "$mandoc" ]; then
-  fail "mandoc is not installed (apt-get install mandoc); the man page cannot be linted"
-else
-  lint=$("$mandoc" -Tlint -W warning "$man" 2>&1)
-  if [ -z "$lint" ]; then passed=$((passed + 1)); else fail "mandoc -Tlint: $lint"; fi
+  fail "mandoc is not installed (apt-get install mandoc); the man page cannot be checked"
+  echo "docs: $passed passed, $failed failed"
+  exit 1
 fi
+lint=$("$mandoc" -Tlint -W warning "$man" 2>&1)
+check "mandoc -Tlint: $lint" test -z "$lint"
 
-for option in $("$bin" --help | grep -oE -- '--[a-z][a-z0-9-]+' | sort -u); do
-  escaped=${option//-/\\-}
-  if grep -qF -- "$escaped" "$man"; then
-    passed=$((passed + 1))
-  else
-    fail "$man does not document $option"
+# The OPTIONS section as a reader sees it, without the overstrike of bold, and its tags (the
+# lines at the first indent).
+options=$("$mandoc" -Tutf8 -O width=200 "$man" | sed 's/.\x08//g' |
+  awk '/^OPTIONS/ { on = 1; next } /^[A-Z]/ { on = 0 } on')
+tags=$(printf '%s\n' "$options" | grep -E '^       [^ ]' | sed 's/^ *//')
+help=$("$bin" --help)
+listing=$("$bin" --dump-options)
+check "--dump-options lists nothing" test -n "$listing"
+
+# has_tag PATTERN: a tag line matches the extended regular expression PATTERN.
+has_tag() { printf '%s\n' "$tags" | grep -qE -- "$1"; }
+# quote TEXT: TEXT as a literal in an extended regular expression.
+quote() { printf '%s' "$1" | sed 's/[][\.|$(){}?+*^]/\\&/g'; }
+
+while IFS=$'\037' read -r command names value kind choices _; do
+  [ "$command" = ws-handshake ] || { fail "$names: command '$command' has no man page check yet"; continue; }
+  if [ "$kind" = operand ]; then
+    check "$man: OPTIONS has no entry for $names" has_tag "^$(quote "$names")( |$)"
+    continue
   fi
-done
+  IFS=, read -ra spellings <<<"$names"
+  long=""
+  for spelling in "${spellings[@]}"; do
+    [[ $spelling == --* ]] && long=$spelling
+    check "$man: no OPTIONS entry names $spelling" has_tag "(^|[ ,])$(quote "$spelling")([ ,[]|$)"
+    check "--help does not show $spelling" grep -qE -- "(^|[ ,])$(quote "$spelling")([ ,[]|$)" <<<"$help"
+  done
+  if [ -n "$value" ]; then
+    if [ "$kind" = attached ]; then
+      forms="$(quote "$long[=$value]")"
+    else
+      forms="$(quote "$long $value")"
+      [ -n "$choices" ] && forms="$forms|$(quote "$long ${choices//,/|}")"
+    fi
+    check "$man: the entry of $long shows neither $long $value nor its choices" has_tag "($forms)( |$)"
+  fi
+  IFS=, read -ra values <<<"$choices"
+  for choice in "${values[@]}"; do
+    check "$man: OPTIONS does not name $choice, a value of $long" grep -qw -- "$choice" <<<"$options"
+  done
+done < <(printf '%s\n' "$listing" | tr '\t' '\037')
 
 for id in $("$bin" --list-diagnostics | cut -d' ' -f1); do
   escaped=${id//-/\\-}

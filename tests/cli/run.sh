@@ -84,6 +84,55 @@ run color-unknown 2 "$bin" --color sometimes "$sample"
 run max-header-bytes-range 2 "$bin" --max-header-bytes 10 "$sample"
 run two-files 2 "$bin" "$sample" "$sample"
 
+# An empty subprotocol or extension is no choice a server can make; the message says so and
+# points at `verify` for a response that echoes an empty header.
+run protocol-empty 2 "$bin" -p "" "$sample"
+expect_err protocol-empty "-p/--protocol: a server cannot choose an empty subprotocol"
+expect_err protocol-empty "echoes an empty Sec-WebSocket-Protocol is the job of \`ws-handshake verify\`"
+run extension-empty 2 "$bin" --extension "" "$sample"
+expect_err extension-empty "-e/--extension: a server cannot choose an empty extension"
+expect_err extension-empty "echoes an empty Sec-WebSocket-Extensions is the job of \`ws-handshake verify\`"
+
+# --negotiate-deflate takes SETTINGS only attached: the word after a bare one stays FILE, and
+# --help writes it without a space, which would make `[=SETTINGS]` read as FILE.
+run negotiate-deflate-bare 0 "$bin" --negotiate-deflate samples/python-websockets.http
+expect_out negotiate-deflate-bare "Sec-WebSocket-Extensions: permessage-deflate"
+run help-attached 0 "$bin" --help
+expect_out help-attached "  --negotiate-deflate[=SETTINGS]"
+# Every file --help's examples name exists, so each example runs as printed.
+for path in $(grep -oE 'samples/[A-Za-z0-9_./-]+' "$work/out" | sort -u); do
+  if [ -f "$path" ]; then pass; else fail "--help names $path, which does not exist"; fi
+done
+if grep -qF "capture.http" "$work/out"; then fail "--help names capture.http"; else pass; fi
+
+# A terminal on standard input gets one line saying what is read and how to end it; a pipe
+# or a file gets none. script(1) gives the binary a terminal; its own stdin at /dev/null
+# ends the input with Ctrl-D at once.
+if command -v script >/dev/null; then
+  hint="ws-handshake: reading a request from the terminal; end it with an empty line or Ctrl-D. Run 'ws-handshake --help' for the options."
+  timeout 10 script -qec "\"$bin\" 2>$work/err" /dev/null </dev/null >/dev/null 2>&1
+  if [ "$(head -1 "$work/err")" = "$hint" ]; then pass; else fail "terminal: no hint first on stderr"; fi
+  expect_err terminal "[empty-input]"
+  timeout 10 script -qec "\"$bin\" - 2>$work/err" /dev/null </dev/null >/dev/null 2>&1
+  if [ "$(head -1 "$work/err")" = "$hint" ]; then pass; else fail "terminal, '-': no hint"; fi
+  timeout 10 script -qec "\"$bin\" --batch 2>$work/err" /dev/null </dev/null >/dev/null 2>&1
+  expect_err terminal-batch "reading requests from the terminal; end them with Ctrl-D."
+  timeout 10 script -qec "\"$bin\" -q 2>$work/err" /dev/null </dev/null >/dev/null 2>&1
+  expect_empty terminal-quiet err
+  # The request typed (here its LF lines, which a terminal passes as they are) is answered.
+  timeout 10 script -qec "\"$bin\" -p chat >$work/out 2>$work/err" /dev/null \
+    <samples/lf-line-endings.http >/dev/null 2>&1
+  expect_out terminal-request "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo="
+  timeout 10 script -qec "\"$bin\" -p chat $sample 2>$work/err" /dev/null </dev/null >/dev/null 2>&1
+  expect_empty terminal-file err
+else
+  fail "script(1) from bsdutils is needed for the terminal checks"
+fi
+run pipe-no-hint 0 bash -c "cat $sample | \"$bin\" -p chat"
+expect_empty pipe-no-hint err
+run file-no-hint 0 bash -c "\"$bin\" -p chat <$sample"
+expect_empty file-no-hint err
+
 # Exit status 3: input errors, each a single line on stderr.
 run missing-file 3 "$bin" "$work/missing.http"
 one_line missing-file

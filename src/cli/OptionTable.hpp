@@ -1,0 +1,214 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+namespace wsh::cli {
+
+// The commands of ws-handshake. With no subcommand the server's side of the handshake runs,
+// so that every command line of 1.0 keeps working; `verify`, `request` and `serve` join as
+// CLI11 subcommands, each a row of k_commands with the rows of k_options that name it.
+enum class Command : unsigned char { handshake };
+
+// A command as --help presents it: its word on the command line (empty for the default one),
+// what it does, and the text after the options.
+struct CommandSpec {
+  Command command;
+  std::string_view name;
+  std::string_view description;
+  std::string_view footer;
+};
+
+// How an option takes its value, which decides how CLI11 reads it.
+enum class OptionKind : unsigned char {
+  operand,    // a positional argument, as FILE
+  flag,       // no value; CLI11 also reads `--flag=false`
+  text,       // one value, separate (`-p NAME`, `--protocol NAME`) or attached (`-pNAME`, `=NAME`)
+  number,     // one unsigned value within [min, max], read as CLI11 reads integers (0x.. too)
+  repeatable, // one value each time the option is given
+  attached,   // a value only after `=`; bare, it takes none, so the next word stays an operand
+  help,       // prints --help and ends the run
+  version,    // prints the version and ends the run
+};
+
+// Which option a row is: its position in k_options, where what CLI11 read for it is kept.
+enum class OptionId : unsigned char {
+  help,
+  version,
+  file,
+  protocol,
+  extension,
+  accept_protocols,
+  prefer,
+  negotiate_deflate,
+  format,
+  batch,
+  har,
+  input_format,
+  strict,
+  quiet,
+  verbose,
+  color,
+  max_header_bytes,
+  allow_truncated,
+  list_diagnostics,
+  dump_options,
+  count,
+};
+
+// One option, declared once: parsing, --help, --dump-options (the docs check, shell
+// completions) all read this row. The rows' order is the order of --help and of CLI11's checks.
+struct OptionSpec {
+  OptionId id;
+  Command command;
+  OptionKind kind;
+  // CLI11's spelling: "-p,--protocol"; an operand's name: "FILE".
+  std::string_view names;
+  // The value's name in --help: "NAME"; empty when there is no value.
+  std::string_view value_name;
+  // The --help text, broken into lines as --help shows it.
+  std::string_view help;
+  // The only values accepted, when there is such a list.
+  std::span<const std::string_view> choices = {};
+  // The range of a number.
+  std::size_t min = 0;
+  std::size_t max = 0;
+  // Left out of --help and --dump-options.
+  bool hidden = false;
+};
+
+inline constexpr std::array<std::string_view, 2> k_prefer_choices{"server", "client"};
+inline constexpr std::array<std::string_view, 3> k_format_choices{"text", "http", "json"};
+inline constexpr std::array<std::string_view, 2> k_input_format_choices{"raw", "har"};
+inline constexpr std::array<std::string_view, 3> k_color_choices{"auto", "always", "never"};
+
+// The commands; the first is the default.
+inline constexpr std::array k_commands{
+    CommandSpec{
+        Command::handshake,
+        "",
+        "Answer a WebSocket opening handshake as a server would (RFC 6455).\n"
+        "Reads one raw HTTP/1.1 upgrade request, as a client sent it, from FILE or standard "
+        "input;\n"
+        "prints the response headers to send, or every reason the request is invalid, with the\n"
+        "line and column of each problem.\n",
+        R"(Examples:
+  ws-handshake samples/chromium.http
+      Answer Chromium's request: prints Upgrade, Connection and Sec-WebSocket-Accept.
+  ws-handshake -p chat samples/chromium-subprotocols.http
+      Choose the subprotocol "chat" from the ones the client offered.
+  ws-handshake -e 'permessage-deflate; client_max_window_bits=15' samples/python-websockets.http
+      Accept an offered extension with parameters.
+  ws-handshake -f http samples/node-ws.http | od -c
+      The exact bytes to write to the socket.
+  cat samples/broken/version-8.http | ws-handshake -f json - | jq .diagnostics
+      Machine-readable outcome on stdout: here, why a version 8 request is refused.
+
+Exit status:
+  0  accepted (also --help, --version, --list-diagnostics)
+  1  refused: the request or the choices break a rule
+  2  usage error
+  3  input or output error: unreadable, empty, incomplete or oversized input
+     (in a batch: input that cannot be read or holds no request), or standard
+     output could not be written
+
+Diagnostics go to stderr as FILE:LINE:COL: severity: message [id]; see
+--list-diagnostics and ws-handshake(1) for every id.)",
+    },
+};
+
+// Every option of every command.
+inline constexpr std::array k_options{
+    OptionSpec{OptionId::help, Command::handshake, OptionKind::help, "-h,--help", "",
+               "Print this help message and exit"},
+    OptionSpec{OptionId::version, Command::handshake, OptionKind::version, "--version", "",
+               "Display program version information and exit"},
+    OptionSpec{OptionId::file, Command::handshake, OptionKind::operand, "FILE", "",
+               "The request to read; '-' or absent reads standard input"},
+    OptionSpec{OptionId::protocol, Command::handshake, OptionKind::text, "-p,--protocol", "NAME",
+               "The subprotocol the server chose; it must be one\nthe client offered"},
+    OptionSpec{OptionId::extension, Command::handshake, OptionKind::repeatable, "-e,--extension",
+               "EXT",
+               "An extension the server accepts, with its parameters, as\n"
+               "'permessage-deflate; client_max_window_bits=15' (repeatable)"},
+    OptionSpec{OptionId::accept_protocols, Command::handshake, OptionKind::text,
+               "--accept-protocols", "LIST",
+               "Subprotocols the server supports, comma-separated;\n"
+               "the first one the client offered is chosen (-p wins)"},
+    OptionSpec{OptionId::prefer, Command::handshake, OptionKind::text, "--prefer", "SIDE",
+               "Whose order --accept-protocols follows: server (the\n"
+               "list's, as Python websockets) or client (as Node ws)",
+               k_prefer_choices},
+    OptionSpec{OptionId::negotiate_deflate, Command::handshake, OptionKind::attached,
+               "--negotiate-deflate", "SETTINGS",
+               "Accept the first acceptable permessage-deflate offer;\n"
+               "SETTINGS, attached with '=', as server_max_window_bits=10,\n"
+               "client_max_window_bits=12,server_no_context_takeover\n"
+               "(an -e permessage-deflate wins)"},
+    OptionSpec{OptionId::format, Command::handshake, OptionKind::text, "-f,--format", "FORMAT",
+               "Output: text (headers), http (bytes to send) or json", k_format_choices},
+    OptionSpec{OptionId::batch, Command::handshake, OptionKind::flag, "--batch", "",
+               "The input is a stream of requests back to back: answer\n"
+               "each in order, then print a summary on stderr"},
+    OptionSpec{OptionId::har, Command::handshake, OptionKind::text, "--har", "FILE",
+               "Answer the WebSocket handshakes recorded in a HAR file\n"
+               "(Chrome's or Firefox's devtools export)"},
+    OptionSpec{OptionId::input_format, Command::handshake, OptionKind::text, "--input-format",
+               "FORMAT", "raw (HTTP bytes, the default) or har (FILE or stdin)",
+               k_input_format_choices},
+    OptionSpec{OptionId::strict, Command::handshake, OptionKind::flag, "--strict", "",
+               "Warnings fail the handshake too"},
+    OptionSpec{OptionId::quiet, Command::handshake, OptionKind::flag, "-q,--quiet", "",
+               "Print nothing; report through the exit status"},
+    OptionSpec{OptionId::verbose, Command::handshake, OptionKind::flag, "-v,--verbose", "",
+               "Also show the offers and the negotiated result on\nstderr (text and http)"},
+    OptionSpec{OptionId::color, Command::handshake, OptionKind::text, "--color", "WHEN",
+               "Colour diagnostics: auto (a terminal, unless NO_COLOR\n"
+               "is set or TERM=dumb), always or never",
+               k_color_choices},
+    OptionSpec{OptionId::max_header_bytes,
+               Command::handshake,
+               OptionKind::number,
+               "--max-header-bytes",
+               "N",
+               "Largest header block accepted (default 65536)",
+               {},
+               64,
+               1048576},
+    OptionSpec{OptionId::allow_truncated, Command::handshake, OptionKind::flag, "--allow-truncated",
+               "", "Treat the end of input as the end of the headers\n(for pasted header blocks)"},
+    OptionSpec{OptionId::list_diagnostics, Command::handshake, OptionKind::flag,
+               "--list-diagnostics", "",
+               "List every diagnostic id with its severity and\nmeaning, then exit"},
+    OptionSpec{OptionId::dump_options,
+               Command::handshake,
+               OptionKind::flag,
+               "--dump-options",
+               "",
+               "Print this table of options, one per line, tab-separated, then exit",
+               {},
+               0,
+               0,
+               true},
+};
+
+// The row of `id`.
+constexpr const OptionSpec& option_spec(OptionId id) {
+  return k_options[static_cast<std::size_t>(id)];
+}
+
+static_assert(k_options.size() == static_cast<std::size_t>(OptionId::count));
+static_assert(
+    [] {
+      for (std::size_t i = 0; i < k_options.size(); ++i) {
+        if (static_cast<std::size_t>(k_options[i].id) != i) {
+          return false;
+        }
+      }
+      return true;
+    }(),
+    "each row of k_options sits at the position its OptionId names");
+
+} // namespace wsh::cli
