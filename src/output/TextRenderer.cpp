@@ -134,6 +134,15 @@ std::string render_text_headers(const handshake::Outcome& outcome) {
   return out;
 }
 
+void append_text_diagnostics(std::string& out,
+                             const std::vector<diagnostics::Diagnostic>& diagnostics,
+                             const Source& source, bool color) {
+  const Palette& palette = color ? k_colors : k_plain;
+  for (const diagnostics::Diagnostic& diagnostic : diagnostics) {
+    append_diagnostic(out, diagnostic, source, palette);
+  }
+}
+
 std::string render_text_diagnostics(const handshake::Outcome& outcome, const Source& source,
                                     bool color, bool summary) {
   const Palette& palette = color ? k_colors : k_plain;

@@ -4,6 +4,7 @@
 #include "output/Source.hpp"
 
 #include <string>
+#include <vector>
 
 namespace wsh::output {
 
@@ -19,6 +20,12 @@ std::string render_text_headers(const handshake::Outcome& outcome);
 // util::escape_for_terminal); `color` adds ANSI SGR colours. Empty when there is nothing to say.
 std::string render_text_diagnostics(const handshake::Outcome& outcome, const Source& source,
                                     bool color, bool summary = true);
+
+// The diagnostics alone, in the shape above, without a verdict line; `verify` prints those of
+// the response and of the request each with its own source.
+void append_text_diagnostics(std::string& out,
+                             const std::vector<diagnostics::Diagnostic>& diagnostics,
+                             const Source& source, bool color);
 
 // For -v: the offers, what became of each, and the negotiated result, one line each:
 //   offered subprotocols: chat, superchat
