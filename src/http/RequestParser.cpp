@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 
@@ -34,6 +35,12 @@ struct Line {
   bool lf_only = false; // ended by LF alone
 };
 
+// Whether `text` starts with `prefix`, compared as bytes (inlined for a literal prefix).
+inline bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() &&
+         std::memcmp(text.data(), prefix.data(), prefix.size()) == 0;
+}
+
 // The bytes of a percent-encoding of `c` ("%" and two upper-case hex digits, RFC 3986 2.1).
 std::string percent_encoded(char c) {
   constexpr std::string_view k_hex = "0123456789ABCDEF";
@@ -51,12 +58,23 @@ public:
 private:
   std::optional<ParseError> read_request_line(const Line& line, Request& request) const;
   std::optional<ParseError> find_target_end(std::size_t begin, std::size_t end,
-                                            std::size_t& target_end) const;
+                                            std::size_t& target_end, bool& brackets) const;
   std::optional<ParseError> check_target_form(std::string_view method, std::size_t begin,
-                                              std::size_t end) const;
+                                              std::size_t end, bool brackets) const;
   std::optional<ParseError> check_no_brackets(std::size_t begin, std::size_t end) const;
   std::optional<ParseError> check_version(std::size_t begin, std::size_t end) const;
   std::optional<ParseError> read_field(const Line& line, Request& request) const;
+
+  // The field value between `begin` and `end` without the OWS around it (RFC 9112 5).
+  std::string_view value_of(std::size_t begin, std::size_t end) const {
+    while (begin < end && is_ows(m_input[begin])) {
+      ++begin;
+    }
+    while (end > begin && is_ows(m_input[end - 1])) {
+      --end;
+    }
+    return slice(begin, end);
+  }
 
   // The bytes [begin, end), which the caller keeps inside the input (no bounds check).
   std::string_view slice(std::size_t begin, std::size_t end) const {
@@ -85,7 +103,11 @@ std::optional<ParseError> RequestReader::read_request_line(const Line& line,
   if (line.begin == line.end) {
     return malformed(DiagnosticId::malformed_request_line, line.begin, "the request line is empty");
   }
-  const std::size_t i = find_token_end(m_input, line.begin, line.end);
+  // A method is short: byte by byte.
+  std::size_t i = line.begin;
+  while (i < line.end && is_tchar(m_input[i])) {
+    ++i;
+  }
   if (auto error = bare_cr_at(m_input, i, line.end)) {
     return error;
   }
@@ -125,7 +147,8 @@ std::optional<ParseError> RequestReader::read_request_line(const Line& line,
                      "two spaces where one separates the method from the request target");
   }
   std::size_t target_end = 0;
-  if (auto error = find_target_end(target_begin, line.end, target_end)) {
+  bool brackets = false;
+  if (auto error = find_target_end(target_begin, line.end, target_end, brackets)) {
     return error;
   }
   if (target_end == line.end) {
@@ -136,9 +159,9 @@ std::optional<ParseError> RequestReader::read_request_line(const Line& line,
   // and a space comes later, which makes this space a raw one inside the target.
   const std::size_t version_begin = target_end + 1;
   const std::string_view rest = slice(version_begin, line.end);
-  if (!rest.starts_with("HTTP/")) {
+  if (!starts_with(rest, "HTTP/")) {
     const std::size_t words = rest.find_first_not_of(' ');
-    if (words != 0 && words != std::string_view::npos && rest.substr(words).starts_with("HTTP/")) {
+    if (words != 0 && words != std::string_view::npos && starts_with(rest.substr(words), "HTTP/")) {
       return malformed(DiagnosticId::malformed_request_line, version_begin,
                        "two spaces where one separates the request target from the HTTP version");
     }
@@ -147,7 +170,7 @@ std::optional<ParseError> RequestReader::read_request_line(const Line& line,
                        "a raw space in the request target; percent-encode it as %20");
     }
   }
-  if (auto error = check_target_form(request.method, target_begin, target_end)) {
+  if (auto error = check_target_form(request.method, target_begin, target_end, brackets)) {
     return error;
   }
   request.target = slice(target_begin, target_end);
@@ -163,7 +186,8 @@ std::optional<ParseError> RequestReader::read_request_line(const Line& line,
 // check_target_form). Sets `target_end` to the first other byte, or to `end`; a space there
 // ends the target, anything else is refused at its position.
 std::optional<ParseError> RequestReader::find_target_end(std::size_t begin, std::size_t end,
-                                                         std::size_t& target_end) const {
+                                                         std::size_t& target_end,
+                                                         bool& brackets) const {
   std::size_t i = find_path_end(m_input, begin, end);
   for (; i < end; i = find_path_end(m_input, i + 1, end)) {
     const char c = m_input[i];
@@ -180,6 +204,7 @@ std::optional<ParseError> RequestReader::find_target_end(std::size_t begin, std:
     if (c != '[' && c != ']') {
       break;
     }
+    brackets = true;
   }
   target_end = i;
   if (i == end || m_input[i] == ' ') {
@@ -230,11 +255,14 @@ std::optional<ParseError> RequestReader::check_no_brackets(std::size_t begin,
 // authority-form = uri-host ":" port, only for CONNECT               (RFC 9112 3.2.3)
 // asterisk-form  = "*"; which methods may use it is the engine's concern (RFC 9112 3.2.4)
 std::optional<ParseError> RequestReader::check_target_form(std::string_view method,
-                                                           std::size_t begin,
-                                                           std::size_t end) const {
+                                                           std::size_t begin, std::size_t end,
+                                                           bool brackets) const {
   const std::string_view target = slice(begin, end);
+  const auto no_brackets = [&](std::size_t from) {
+    return brackets ? check_no_brackets(from, end) : std::nullopt;
+  };
   if (target.front() == '/') {
-    return check_no_brackets(begin, end);
+    return no_brackets(begin);
   }
   if (target == "*") {
     return std::nullopt;
@@ -248,7 +276,7 @@ std::optional<ParseError> RequestReader::check_target_form(std::string_view meth
     }
   }
   const bool has_scheme = scheme_end > 0 && scheme_end < target.size() && target[scheme_end] == ':';
-  if (has_scheme && target.substr(scheme_end + 1).starts_with("//")) {
+  if (has_scheme && starts_with(target.substr(scheme_end + 1), "//")) {
     // hier-part = "//" authority path-abempty; authority = [ userinfo "@" ] host [ ":" port ]
     const std::size_t authority = scheme_end + 3;
     const std::size_t authority_end = std::min(target.find_first_of("/?", authority), end - begin);
@@ -259,7 +287,7 @@ std::optional<ParseError> RequestReader::check_target_form(std::string_view meth
                                    "must not carry it",
                                    target.substr(authority, at - authority)));
     }
-    return check_no_brackets(begin + authority_end, end);
+    return no_brackets(begin + authority_end);
   }
   if (target.find(':') != std::string_view::npos && !check_host(target)) {
     if (method == "CONNECT") {
@@ -272,7 +300,7 @@ std::optional<ParseError> RequestReader::check_target_form(std::string_view meth
                                  target, method, method, target));
   }
   if (has_scheme) {
-    return check_no_brackets(begin, end);
+    return no_brackets(begin);
   }
   return malformed(DiagnosticId::invalid_request_target, begin,
                    "the request target must start with '/' (origin-form) or a scheme such as "
@@ -281,7 +309,7 @@ std::optional<ParseError> RequestReader::check_target_form(std::string_view meth
 
 // HTTP-version = HTTP-name "/" DIGIT "." DIGIT; HTTP-name = %s"HTTP"   (RFC 9112 2.3)
 std::optional<ParseError> RequestReader::check_version(std::size_t begin, std::size_t end) const {
-  if (slice(begin, end) == "HTTP/1.1") {
+  if (end - begin == 8 && starts_with(slice(begin, end), "HTTP/1.1")) {
     return std::nullopt;
   }
   constexpr std::string_view k_shape = "HTTP/0.0";
@@ -386,7 +414,7 @@ std::optional<ParseError> RequestReader::read_field(const Line& line, Request& r
     return ParseError{ParseErrorKind::too_large, DiagnosticId::too_many_fields, line.begin,
                       fmt::format("more than {} header fields", m_options.max_fields)};
   }
-  request.fields.push_back(Field{name, trim_ows(slice(i + 1, line.end))});
+  request.fields.push_back(Field{name, value_of(i + 1, line.end)});
   return std::nullopt;
 }
 
@@ -416,30 +444,48 @@ std::optional<ParseError> RequestReader::read(Request& request) {
   std::size_t block_end = k_npos;
   bool truncated = false;
   std::size_t first_lf_only = k_npos;
+  const std::size_t max_fields = m_options.max_fields;
   std::size_t pos = skip_leading_empty_lines(m_input);
   bool first = true;
   while (block_end == k_npos) {
-    if (!first && request.fields.size() < m_options.max_fields) {
+    if (!first) {
       // A clean field line, read in one pass: a token, a colon, field-value bytes up to CR LF
-      // or LF. Any other line (and the empty line) is read below once its end is known.
-      const std::size_t colon = find_token_end(m_input, pos, size);
-      if (colon != pos && colon < size && m_input[colon] == ':') {
-        const std::size_t stop = find_field_value_end(m_input, colon + 1, size);
-        const bool crlf = stop + 1 < size && m_input[stop] == '\r' && m_input[stop + 1] == '\n';
-        const bool lf = stop < size && m_input[stop] == '\n';
-        if ((crlf && stop + 2 <= limit) || (lf && stop + 1 <= limit)) {
-          request.fields.push_back(Field{slice(pos, colon), trim_ows(slice(colon + 1, stop))});
-          if (lf && first_lf_only == k_npos) {
-            first_lf_only = stop;
-          }
-          pos = stop + (crlf ? 2 : 1);
+      // or LF. Any other line is read below once its end is known.
+      if (request.fields.size() < max_fields) {
+        const FieldLineStops stops = find_field_line_stops(m_input, pos);
+        const std::size_t stop = stops.value_end;
+        if (stop + 1 < size && m_input[stop] == '\r' && m_input[stop + 1] == '\n' &&
+            stop + 2 <= limit) {
+          request.fields.push_back(
+              Field{slice(pos, stops.name_end), value_of(stops.name_end + 1, stop)});
+          pos = stop + 2;
           continue;
         }
+        if (stop < size && m_input[stop] == '\n' && stop + 1 <= limit) {
+          request.fields.push_back(
+              Field{slice(pos, stops.name_end), value_of(stops.name_end + 1, stop)});
+          if (first_lf_only == k_npos) {
+            first_lf_only = stop;
+          }
+          pos = stop + 1;
+          continue;
+        }
+      }
+      if (pos + 1 < size && m_input[pos] == '\r' && m_input[pos + 1] == '\n' && pos + 2 <= limit) {
+        empty_line_at = pos; // the empty line that ends the header block
+        block_end = pos + 2;
+        break;
       }
     }
     Line line;
     line.begin = pos;
-    const std::size_t newline_at = find_lf(m_input, pos);
+    // The line's end: its first byte that no field value holds, when that is the CR of CR LF
+    // (most lines); the first LF otherwise.
+    const std::size_t stop = find_field_value_end(m_input, pos, size);
+    const std::size_t newline_at =
+        stop + 1 < size && m_input[stop] == '\r' && m_input[stop + 1] == '\n'
+            ? stop + 1
+            : find_lf(m_input, pos);
     if (newline_at == size) {
       if (size > limit) {
         return too_large(fmt::format(
