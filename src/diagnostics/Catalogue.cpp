@@ -67,7 +67,7 @@ constexpr std::array k_entries = {
   CatalogueEntry{invalid_request_target, "invalid-request-target", error,
     "the request target holds a byte RFC 3986 does not allow there, or is in no request-target form",
     "RFC 9112 3.2, RFC 3986 3.3, RFC 6455 4.1",
-    "RFC 9112 says a server should answer 400 Bad Request, but lenient parsers pass such bytes on (Node's http server and Python websockets accept `|`, `\"`, `{`, `\\` and `%zz` in the path), so a proxy and the server behind it can read the URL differently.",
+    "RFC 9112 says a server should answer 400 Bad Request, but lenient parsers pass such bytes on (Node's http server and Python websockets accept a `|` and a `%zz` in the path), so a proxy and the server behind it can read the URL differently.",
     "Percent-encode every byte but letters, digits and -._~!$&'()*+,;=:@/? (a space as %20, '|' as %7C, a literal '%' as %25); a fragment (#...) is never sent."},
   CatalogueEntry{invalid_http_version, "invalid-http-version", error,
     "the HTTP version is not `HTTP/` DIGIT `.` DIGIT",

@@ -283,8 +283,8 @@ std::optional<ParseError> RequestReader::check_target_form(std::string_view meth
     if (const std::size_t at = target.substr(0, authority_end).find('@', authority);
         at != std::string_view::npos) {
       return malformed(DiagnosticId::userinfo_in_target, begin + authority,
-                       fmt::format("userinfo ({}@) in the request target; a URI in a request "
-                                   "must not carry it",
+                       fmt::format("userinfo (`{}@`) in the request target; a URI sent in a "
+                                   "request must not carry it",
                                    target.substr(authority, at - authority)));
     }
     return no_brackets(begin + authority_end);
@@ -294,8 +294,8 @@ std::optional<ParseError> RequestReader::check_target_form(std::string_view meth
       return std::nullopt;
     }
     return malformed(DiagnosticId::authority_form_target, begin,
-                     fmt::format("the request target {} is host and port (authority-form), "
-                                 "which only CONNECT uses; a {} names a path, as in `{} /path "
+                     fmt::format("the request target `{}` is a host and port (authority-form), "
+                                 "which only CONNECT uses; a {} names a path: `{} /path "
                                  "HTTP/1.1` with `Host: {}`",
                                  target, method, method, target));
   }
