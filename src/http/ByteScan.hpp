@@ -189,6 +189,7 @@ struct FieldLineStops {
 [[gnu::always_inline]] inline FieldLineStops find_field_line_stops(std::string_view text,
                                                                    std::size_t begin) {
   const std::size_t size = text.size();
+  std::size_t name_from = begin; // the bytes before it are tchars
 #if WSH_SIMD_SSE2
   if (size >= 16 && begin < size) {
     const char* const bytes = text.data();
@@ -217,10 +218,12 @@ struct FieldLineStops {
         const std::size_t after = load + 16;
         return {name_end, after == size ? size : find_field_value_end(text, after, size)};
       }
+    } else if (load == begin) {
+      name_from = begin + 16;
     }
   }
 #endif
-  const std::size_t name_end = find_token_end(text, begin, size);
+  const std::size_t name_end = find_token_end(text, name_from, size);
   if (name_end == size || text[name_end] != ':' || name_end == begin) {
     return {name_end, size};
   }
