@@ -39,3 +39,13 @@ req "$RL" "$HOST" "$UPG" "$CONN" "$KEY" "$ORIG" "$PROTO" "$VER" 'Sec-WebSocket-E
 req "$RL" "$HOST" "$UPG" 'Connection: "Upgrade"' "$KEY" "$ORIG" "$PROTO" "$VER" > connection-quoted.http
 req "$RL" "$HOST" 'Upgrade: websocket, h2c' "$CONN" "$KEY" "$ORIG" "$PROTO" "$VER" > upgrade-h2c.http
 { req "$RL" "$HOST" "$UPG" "$CONN" "$KEY" "$ORIG" "$PROTO" "$VER"; printf '\x81\x80abcd'; } > data-after-headers.http
+# The parser's conformance cases (RFC 9112 3, RFC 3986): one broken part each.
+req 'GET /chat|room HTTP/1.1' "$HOST" "$UPG" "$CONN" "$KEY" "$ORIG" "$PROTO" "$VER" > target-pipe.http
+req 'GET /chat%zz HTTP/1.1' "$HOST" "$UPG" "$CONN" "$KEY" "$ORIG" "$PROTO" "$VER" > target-bad-percent.http
+req 'GET ws://user:secret@server.example.com/chat HTTP/1.1' "$HOST" "$UPG" "$CONN" "$KEY" "$ORIG" "$PROTO" "$VER" > target-userinfo.http
+req 'GET server.example.com:80 HTTP/1.1' "$HOST" "$UPG" "$CONN" "$KEY" "$ORIG" "$PROTO" "$VER" > authority-form.http
+req 'GET /chat HTTP/1.1 ' "$HOST" "$UPG" "$CONN" "$KEY" "$ORIG" "$PROTO" "$VER" > space-after-version.http
+req $'GET /chat HTTP/1.1\r X-Evil: 1' "$HOST" "$UPG" "$CONN" "$KEY" "$ORIG" "$PROTO" "$VER" > request-line-bare-cr.http
+req "$RL" "$HOST" "$UPG" "$CONN" "$KEY" "$ORIG" "$PROTO" 'Sec-WebSocket-Version 13' > missing-colon.http
+req "$HOST" "$UPG" "$CONN" "$KEY" "$ORIG" "$PROTO" "$VER" > no-request-line.http
+printf 'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n' > http2-preface.http

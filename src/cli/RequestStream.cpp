@@ -1,6 +1,7 @@
 #include "cli/RequestStream.hpp"
 
-#include "http/RequestParser.hpp"
+#include "http/ByteScan.hpp"
+#include "http/HeaderEnd.hpp"
 
 #include <algorithm>
 #include <array>
@@ -18,8 +19,10 @@ namespace {
 constexpr std::size_t k_read_size = 65536;
 
 // Counts the newlines in [at, end): 64 bytes per step as four 16-byte vector compares summed
-// into one byte counter per lane, which compilers turn into a handful of SIMD instructions.
+// into one byte counter per lane, which compilers turn into a handful of SIMD instructions
+// (with WSH_SIMD=0, std::count alone).
 std::size_t count_newlines(const char* at, const char* const end) {
+#if WSH_SIMD
   using Lanes = std::uint8_t __attribute__((vector_size(16)));
   constexpr std::size_t k_step = 4 * sizeof(Lanes);
   constexpr std::size_t k_steps_per_round = 63; // a byte counter holds 255 >= 4 * 63 matches
@@ -49,6 +52,9 @@ std::size_t count_newlines(const char* at, const char* const end) {
     }
   }
   return count + static_cast<std::size_t>(std::count(at, end, '\n'));
+#else
+  return static_cast<std::size_t>(std::count(at, end, '\n'));
+#endif
 }
 
 // Whether reading `fd` can wait for a writer: anything but a regular file.
@@ -113,23 +119,15 @@ std::size_t RequestStream::line_of(const Piece& piece) {
   return m_line;
 }
 
-// After an oversized header block: drop bytes up to the end of that block, keeping only what
-// could start the terminator, so memory stays bounded however long the block is.
+// After an oversized header block: drop bytes up to the end of that block, keeping only the
+// two bytes that could start its end, so memory stays bounded however long the block is.
 bool RequestStream::skip_to_after_header_end() {
   while (true) {
     const std::string_view pending(m_buffer.get() + m_start, m_size - m_start);
-    for (std::size_t i = 0; i < pending.size(); ++i) {
-      if (pending[i] != '\n') {
-        continue;
-      }
-      if (i + 1 < pending.size() && pending[i + 1] == '\n') {
-        m_start += i + 2;
-        return true;
-      }
-      if (i + 2 < pending.size() && pending[i + 1] == '\r' && pending[i + 2] == '\n') {
-        m_start += i + 3;
-        return true;
-      }
+    if (const std::size_t end = http::find_header_end_from(pending, 0);
+        end != std::string_view::npos) {
+      m_start += end;
+      return true;
     }
     if (pending.size() > 2) {
       m_start += pending.size() - 2;
@@ -147,21 +145,13 @@ RequestStream::Piece RequestStream::next() {
     skip_to_after_header_end();
   }
   while (true) {
-    // Blank lines between requests belong to no request.
-    while (m_start < m_size) {
-      if (m_buffer[m_start] == '\n') {
-        m_start += 1;
-      } else if (m_buffer[m_start] == '\r' && m_start + 1 < m_size &&
-                 m_buffer[m_start + 1] == '\n') {
-        m_start += 2;
-      } else {
-        break;
-      }
-    }
+    // Blank lines between requests belong to no request (RFC 9112 2.2); a CR at the end of a
+    // read may start one.
+    m_start += http::skip_leading_empty_lines({m_buffer.get() + m_start, m_size - m_start});
     const std::string_view pending(m_buffer.get() + m_start, m_size - m_start);
     const bool cr_may_start_blank = pending == "\r" && !m_eof;
     const std::size_t end =
-        cr_may_start_blank ? std::string_view::npos : http::find_header_end(pending);
+        cr_may_start_blank ? std::string_view::npos : http::find_header_end_from(pending, 0);
     Piece piece;
     piece.offset = m_offset + m_start;
     if (end != std::string_view::npos && end <= m_max_header_bytes) {

@@ -36,6 +36,9 @@ enum class DiagnosticId : std::uint16_t {
   invalid_field_name = 15,
   control_byte_in_value = 16,
   data_after_headers = 17,
+  missing_request_line = 18,
+  authority_form_target = 19,
+  userinfo_in_target = 20,
   // The opening handshake (RFC 6455 4.2.1), in the order the RFC lists the rules.
   method_not_get = 30,
   unsupported_http_version = 31,

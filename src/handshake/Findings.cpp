@@ -11,15 +11,4 @@ bool Findings::error_since(std::size_t before) const {
                      });
 }
 
-std::size_t empty_line_start(std::string_view input, std::size_t header_size) {
-  const std::string_view block = input.substr(0, header_size);
-  if (block.ends_with("\r\n\r\n") || block.ends_with("\n\r\n")) {
-    return header_size - 2;
-  }
-  if (block.ends_with("\n\n")) {
-    return header_size - 1;
-  }
-  return header_size;
-}
-
 } // namespace wsh::handshake

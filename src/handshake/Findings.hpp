@@ -46,8 +46,4 @@ private:
   std::vector<diagnostics::Diagnostic>& m_diagnostics;
 };
 
-// Where the empty line that ends the header block of `input` starts, given the block's size
-// (its end); the size itself when the block was cut off (read with --allow-truncated).
-std::size_t empty_line_start(std::string_view input, std::size_t header_size);
-
 } // namespace wsh::handshake

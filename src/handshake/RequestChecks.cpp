@@ -17,11 +17,28 @@ namespace wsh::handshake {
 using diagnostics::DiagnosticId;
 
 void check_method(const http::Request& request, Findings& findings) {
+  if (request.method == "PRI" && request.target == "*" && request.version == "HTTP/2.0") {
+    findings.add(DiagnosticId::method_not_get, findings.offset_of(request.method),
+                 "`PRI * HTTP/2.0` is the HTTP/2 connection preface: the client speaks HTTP/2 "
+                 "with prior knowledge; a WebSocket over HTTP/2 opens with extended CONNECT "
+                 "(RFC 8441), not an HTTP/1.1 GET");
+    return;
+  }
   if (request.method != "GET") {
     findings.add(DiagnosticId::method_not_get, findings.offset_of(request.method),
                  fmt::format("the method is `{}`; a WebSocket handshake is a GET (methods are "
                              "case-sensitive)",
                              request.method));
+  }
+}
+
+void check_request_target(const http::Request& request, Findings& findings) {
+  // The parser reads `*` for any method; only OPTIONS may use it, and a GET that opens a
+  // WebSocket names a resource. Another method is refused by check_method already.
+  if (request.target == "*" && request.method == "GET") {
+    findings.add(DiagnosticId::invalid_request_target, findings.offset_of(request.target),
+                 "the asterisk-form target `*` is only for OPTIONS (RFC 9112 3.2.4); a "
+                 "WebSocket handshake names a resource, such as `/`");
   }
 }
 

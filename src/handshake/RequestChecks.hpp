@@ -14,6 +14,9 @@ namespace wsh::handshake {
 // Item 1: the method is GET.
 void check_method(const http::Request& request, Findings& findings);
 
+// Item 1: the target is the resource name or an absolute URI (RFC 6455 4.1, 3): never `*`.
+void check_request_target(const http::Request& request, Findings& findings);
+
 // Item 1: HTTP/1.1 or higher, in an HTTP/1 request line.
 void check_http_version(const http::Request& request, Findings& findings);
 

@@ -39,9 +39,9 @@ void ServerHandshake::reset() {
 void ServerHandshake::check_request() {
   const http::Request& request = *m_outcome.request;
   m_fields.index(request.fields);
-  Findings findings(request.input, empty_line_start(request.input, request.header_size),
-                    m_outcome.diagnostics);
+  Findings findings(request.input, request.empty_line_at, m_outcome.diagnostics);
   check_method(request, findings);
+  check_request_target(request, findings);
   check_http_version(request, findings);
   check_message_framing(request, m_fields, findings);
   check_host(m_fields, findings);

@@ -1,244 +1,223 @@
 #pragma once
 
-#include <algorithm>
+#include "http/ByteClass.hpp"
+
 #include <cstddef>
 #include <cstring>
-#include <optional>
 #include <string_view>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "util/Simd.hpp"
 
 namespace wsh::http {
 
-// Searches for the bytes that end or break a header line, sixteen bytes at a time where the
-// processor has SSE2 (every x86-64 does), a byte at a time elsewhere. They never read outside
-// the view: near its end the last sixteen bytes are loaded again, overlapping, instead of
-// reading past it, so inputs that end at a guard page stay safe.
+// The searches of the parser: each finds the first byte of a line, a token or a value that is
+// not of a class of k_byte_classes. With SSE2 the bytes of a set that lies inside the class are
+// passed over sixteen at a time, and every other byte (a candidate) is looked up in the table,
+// which decides, as picohttpparser's findchar_fast does; without it every byte is looked up.
+// Loads never leave the view: near its end the last sixteen bytes are loaded again,
+// overlapping, so inputs that end at a guard page stay safe.
 
 namespace detail {
 
-#if defined(__SSE2__)
+#if WSH_SIMD_SSE2
 using Chunk = __m128i;
+#endif
 
-// 0xff in each byte of `chunk` that lies in [low, high], compared as unsigned bytes.
-template <unsigned char low, unsigned char high>
-inline Chunk in_range(Chunk chunk) {
-  // Shifting [low, high] to the bottom of the signed range makes it one signed comparison.
-  const Chunk shifted = _mm_add_epi8(chunk, _mm_set1_epi8(static_cast<char>(0x80 - low)));
-  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + high - low + 1 - 256)));
+// The bytes from `low` to `high`, after OR-ing each with `fold` (0x20 makes a range of
+// lower-case letters take the capitals too).
+template <unsigned char low, unsigned char high, unsigned char fold = 0>
+struct Range {
+  static constexpr bool contains(unsigned char byte) {
+    const auto folded = static_cast<unsigned char>(byte | fold);
+    return folded >= low && folded <= high;
+  }
+#if WSH_SIMD_SSE2
+  // 0xff in each byte of `chunk` in the range: one equality, or one signed comparison after
+  // shifting [low, high] to the bottom of the signed range.
+  static Chunk mask(Chunk chunk) {
+    if constexpr (fold != 0) {
+      chunk = _mm_or_si128(chunk, _mm_set1_epi8(static_cast<char>(fold)));
+    }
+    if constexpr (low == high) {
+      return _mm_cmpeq_epi8(chunk, _mm_set1_epi8(static_cast<char>(low)));
+    }
+    const Chunk shifted = _mm_add_epi8(chunk, _mm_set1_epi8(static_cast<char>(0x80 - low)));
+    return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + high - low + 1 - 256)));
+  }
+#endif
+};
+
+// The bytes of any of `Ranges`.
+template <typename... Ranges>
+struct AnyOf {
+  static constexpr bool contains(unsigned char byte) { return (Ranges::contains(byte) || ...); }
+#if WSH_SIMD_SSE2
+  static Chunk mask(Chunk chunk) {
+    return (Ranges::mask(chunk) | ...);
+  }
+#endif
+};
+
+// The bytes outside `Set`.
+template <typename Set>
+struct NoneOf {
+  static constexpr bool contains(unsigned char byte) { return !Set::contains(byte); }
+#if WSH_SIMD_SSE2
+  static Chunk mask(Chunk chunk) {
+    return _mm_xor_si128(Set::mask(chunk), _mm_set1_epi8(-1));
+  }
+#endif
+};
+
+// True when every byte outside `Stops` is in `classes`: a search may then pass over the bytes
+// outside `Stops` without looking them up. Checked at compile time for each search below.
+template <typename Stops>
+constexpr bool stops_at_every_byte_outside(ByteClasses classes) {
+  for (int c = 0; c < 256; ++c) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (!Stops::contains(byte) && (k_byte_classes[byte] & classes) == 0) {
+      return false;
+    }
+  }
+  return true;
 }
 
-inline Chunk equal_to(Chunk chunk, char byte) {
-  return _mm_cmpeq_epi8(chunk, _mm_set1_epi8(byte));
+// The candidates of a token: any byte but a letter, a digit and '-', which every usual field
+// name and method is made of.
+using TokenStops = NoneOf<AnyOf<Range<'a', 'z', 0x20>, Range<'0', '9'>, Range<'-', '-'>>>;
+// The candidates of a field value: the controls, HTAB included, and DEL.
+using FieldValueStops = AnyOf<Range<0x00, 0x1f>, Range<0x7f, 0x7f>>;
+// The candidates of a path and query: any byte but the usual ones (letters, digits, '&' to
+// ';', '=', '?', '@' and '_').
+using PathStops = NoneOf<AnyOf<Range<'a', 'z', 0x20>, Range<'&', ';'>, Range<'=', '='>,
+                               Range<'?', '@'>, Range<'_', '_'>>>;
+
+#if WSH_SIMD_SSE2
+// One bit per byte of the sixteen at `at` that is in `Stops`.
+template <typename Stops>
+unsigned stop_bits(const char* at) {
+  const Chunk chunk = _mm_loadu_si128(reinterpret_cast<const Chunk*>(at));
+  return static_cast<unsigned>(_mm_movemask_epi8(Stops::mask(chunk)));
 }
 #endif
-
-// The bytes no field line may hold but at its end (RFC 9110 5.5): controls, HTAB included,
-// and DEL.
-struct ControlByte {
-  static constexpr bool test(unsigned char byte) { return byte < 0x20 || byte == 0x7f; }
-#if defined(__SSE2__)
-  static Chunk test(Chunk chunk) {
-    const Chunk controls = _mm_cmpeq_epi8(_mm_min_epu8(chunk, _mm_set1_epi8(0x1f)), chunk);
-    return _mm_or_si128(controls, equal_to(chunk, 0x7f));
-  }
-#endif
-};
-
-#if defined(__SSE2__)
-// The colon that ends a field name (RFC 9112 5).
-struct Colon {
-  static Chunk test(Chunk chunk) { return equal_to(chunk, ':'); }
-};
-
-// Any byte but a letter, a digit and '-': every tchar of a usual field name is one of those,
-// so a name without such a byte is a token (RFC 9110 5.6.2) without a closer look.
-struct NotAlnumOrDash {
-  static Chunk test(Chunk chunk) {
-    const Chunk letters = in_range<'a', 'z'>(_mm_or_si128(chunk, _mm_set1_epi8(0x20)));
-    const Chunk digits = in_range<'0', '9'>(chunk);
-    const Chunk plain = _mm_or_si128(_mm_or_si128(letters, digits), equal_to(chunk, '-'));
-    return _mm_xor_si128(plain, _mm_set1_epi8(-1));
-  }
-};
-#endif
-
-// What the request target of a clean request line may not hold (RFC 9112 3.2, RFC 3986):
-// a space, '#', a control, DEL or a byte past ASCII.
-struct NotTargetByte {
-  static constexpr bool test(unsigned char byte) {
-    return byte <= 0x20 || byte >= 0x7f || byte == '#';
-  }
-#if defined(__SSE2__)
-  static Chunk test(Chunk chunk) {
-    const Chunk printable = in_range<0x21, 0x7e>(chunk);
-    return _mm_or_si128(_mm_xor_si128(printable, _mm_set1_epi8(-1)), equal_to(chunk, '#'));
-  }
-#endif
-};
 
 } // namespace detail
 
-// Offset of the first byte of text[from, end) of the class `Bytes`, or `end`. The bytes from
-// `end` to the end of `text` may be looked at (never past the end of `text`).
-template <typename Bytes>
-std::size_t find_first(std::string_view text, std::size_t from, std::size_t end) {
-  const char* bytes = text.data();
+// Offset of the first byte of text[from, end) that is in none of `classes`, or `end`; `from`
+// is at most `end`. With SSE2, the bytes outside `Stops` are passed over and the bytes from
+// `end` to the end of `text` may be loaded (never past the end of `text`).
+template <ByteClasses classes, typename Stops>
+[[gnu::always_inline]] inline std::size_t find_not_in(std::string_view text, std::size_t from,
+                                                      std::size_t end) {
+  static_assert(detail::stops_at_every_byte_outside<Stops>(classes),
+                "a search may only pass over bytes of its classes");
+  const char* const bytes = text.data();
   std::size_t i = from;
-#if defined(__SSE2__)
-  const auto mask_at = [bytes](std::size_t at) {
-    const detail::Chunk chunk = _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(bytes + at));
-    return static_cast<unsigned>(_mm_movemask_epi8(Bytes::test(chunk)));
-  };
-  const auto first_in = [&](unsigned mask, std::size_t base) {
-    const std::size_t at = base + static_cast<std::size_t>(__builtin_ctz(mask));
-    return at < end ? at : end;
-  };
-  for (; i < end && i + 16 <= text.size(); i += 16) {
-    if (const unsigned mask = mask_at(i); mask != 0) {
-      return first_in(mask, i);
-    }
-  }
-  if (i < end && text.size() >= 16) {
-    // The last sixteen bytes, less the ones before `i` that were looked at already.
-    const std::size_t tail = text.size() - 16;
-    const unsigned mask = mask_at(tail) >> (i - tail);
-    return mask != 0 ? first_in(mask, i) : end;
-  }
-#endif
-  for (; i < end; ++i) {
-    if (Bytes::test(static_cast<unsigned char>(bytes[i]))) {
-      return i;
-    }
-  }
-  return end;
-}
-
-// Offset of the first control byte or DEL at or after `from`, or text.size().
-inline std::size_t find_control_byte(std::string_view text, std::size_t from) {
-  return find_first<detail::ControlByte>(text, from, text.size());
-}
-
-// Offset of the first byte in text[begin, end) that a request target may not hold, or `end`.
-inline std::size_t find_invalid_target_byte(std::string_view text, std::size_t begin,
-                                            std::size_t end) {
-  return find_first<detail::NotTargetByte>(text, begin, end);
-}
-
-// Reads the field lines from `begin` on while they have the usual shape: a name of letters,
-// digits and '-', a colon, then no control byte or DEL before a CR that LF follows, the LF
-// before `limit`. Calls `on_field(name, colon, cr)` with the offsets of each such line, and
-// stops at the first line of another shape (an empty line, another name byte, HTAB, LF
-// alone, a bad byte, the end of the input) or when `on_field` returns false. Returns where
-// the first line it did not take begins, for the caller to read byte by byte. Sixteen bytes
-// at a time, never reading outside `text`.
-template <typename OnField>
-std::size_t read_usual_field_lines(std::string_view text, std::size_t begin, std::size_t limit,
-                                   OnField on_field) {
-#if defined(__SSE2__)
-  if (text.size() < 16) {
-    return begin;
-  }
-  const char* const base = text.data();
-  const char* const end = base + text.size();
-  const char* const last_load = end - 16;
-  const char* const stop = base + std::min(limit, text.size());
-  // The bits of `Bytes` for the sixteen bytes at `at` (fewer at the end of the text).
-  const auto bits = [last_load](const char* at, auto bytes) {
-    const char* const from = at <= last_load ? at : last_load;
-    const detail::Chunk chunk = _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(from));
-    return static_cast<unsigned>(_mm_movemask_epi8(decltype(bytes)::test(chunk))) >>
-           static_cast<unsigned>(at - from);
-  };
-  const char* line = base + begin;
-  while (line < end) {
-    const char* at = line;
-    unsigned stops = 0;
-    unsigned controls = 0;
-    while (true) {
-      controls = bits(at, detail::ControlByte{});
-      stops = controls | bits(at, detail::Colon{});
-      if (stops != 0) {
-        break;
-      }
-      if (bits(at, detail::NotAlnumOrDash{}) != 0 || at + 16 >= end) {
-        return static_cast<std::size_t>(line - base);
-      }
-      at += 16;
-    }
-    const auto first = static_cast<unsigned>(__builtin_ctz(stops));
-    const unsigned before = (1U << first) - 1U;
-    if ((controls & (1U << first)) != 0 || at + first == line ||
-        (bits(at, detail::NotAlnumOrDash{}) & before) != 0) {
-      return static_cast<std::size_t>(line - base);
-    }
-    const char* const colon = at + first;
-    const char* cr = nullptr;
-    if (const unsigned after = controls & ~(before | (1U << first)); after != 0) {
-      cr = at + __builtin_ctz(after);
-    } else {
-      // The rest of the value: whole chunks, then the overlapping last one.
-      for (at += 16; at <= last_load; at += 16) {
-        const detail::Chunk chunk = _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(at));
-        if (const auto found =
-                static_cast<unsigned>(_mm_movemask_epi8(detail::ControlByte::test(chunk)));
-            found != 0) {
-          cr = at + __builtin_ctz(found);
-          break;
-        }
-      }
-      if (cr == nullptr) {
-        const unsigned found = at < end ? bits(at, detail::ControlByte{}) : 0U;
-        if (found == 0) {
-          return static_cast<std::size_t>(line - base);
-        }
-        cr = at + __builtin_ctz(found);
-      }
-    }
-    if (cr + 2 > stop || cr[0] != '\r' || cr[1] != '\n' ||
-        !on_field(static_cast<std::size_t>(line - base), static_cast<std::size_t>(colon - base),
-                  static_cast<std::size_t>(cr - base))) {
-      return static_cast<std::size_t>(line - base);
-    }
-    line = cr + 2;
-  }
-  return static_cast<std::size_t>(line - base);
-#else
-  (void)text;
-  (void)limit;
-  (void)on_field;
-  return begin;
-#endif
-}
-
-// Offset of the first LF at or after `from` that CR or LF follows, or npos: where a header
-// block may end (RFC 9112 2.2).
-inline std::size_t find_line_feed_before_cr_or_lf(std::string_view text, std::size_t from) {
+#if WSH_SIMD_SSE2
   const std::size_t size = text.size();
-  std::size_t i = from;
-#if defined(__SSE2__)
-  for (; i + 17 <= size; i += 16) {
-    const auto load = [&text](std::size_t at) {
-      return _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(text.data() + at));
-    };
-    const detail::Chunk here = load(i);
-    const detail::Chunk next = load(i + 1);
-    const auto feeds = static_cast<unsigned>(_mm_movemask_epi8(detail::equal_to(here, '\n')));
-    const auto breaks = static_cast<unsigned>(_mm_movemask_epi8(
-        _mm_or_si128(detail::equal_to(next, '\n'), detail::equal_to(next, '\r'))));
-    if (const unsigned both = feeds & breaks; both != 0) {
-      return i + static_cast<std::size_t>(__builtin_ctz(both));
+  if (size >= 16) {
+    // Whole chunks, then the last sixteen bytes less those before `i`.
+    while (i + 16 <= size) {
+      if (const unsigned stops = detail::stop_bits<Stops>(bytes + i); stops != 0) {
+        const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(stops));
+        if (at >= end || !has_class(bytes[at], classes)) {
+          return at < end ? at : end;
+        }
+        i = at + 1;
+      } else {
+        i += 16;
+      }
+      if (i >= end) {
+        return end;
+      }
+    }
+    const std::size_t tail = size - 16;
+    for (unsigned stops = detail::stop_bits<Stops>(bytes + tail) >> (i - tail); stops != 0;
+         stops &= stops - 1U) {
+      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(stops));
+      if (at >= end || !has_class(bytes[at], classes)) {
+        return at < end ? at : end;
+      }
+    }
+    return end;
+  }
+#endif
+  while (i < end && has_class(bytes[i], classes)) {
+    ++i;
+  }
+  return i;
+}
+
+// Where a token ends (RFC 9110 5.6.2): the first byte in [from, end) that is not a tchar.
+inline std::size_t find_token_end(std::string_view text, std::size_t from, std::size_t end) {
+  return find_not_in<byte_class::k_tchar, detail::TokenStops>(text, from, end);
+}
+
+// Where a field value ends (RFC 9110 5.5): the first byte in [from, end) that may not be in a
+// field value (a control other than HTAB, or DEL), which for a good line is its CR or LF.
+[[gnu::always_inline]] inline std::size_t find_field_value_end(std::string_view text,
+                                                               std::size_t from, std::size_t end) {
+  return find_not_in<byte_class::k_field_value, detail::FieldValueStops>(text, from, end);
+}
+
+// The first byte in [from, end) that a path or query may not hold as it is (RFC 3986 3.3,
+// 3.4): '%' (which must start a pct-encoded byte) and every byte outside pchar, '/' and '?'.
+inline std::size_t find_path_end(std::string_view text, std::size_t from, std::size_t end) {
+  return find_not_in<byte_class::k_path, detail::PathStops>(text, from, end);
+}
+
+// Where the field line that starts at `begin` has its name end and its value end.
+struct FieldLineStops {
+  std::size_t name_end = 0;  // find_token_end(text, begin, text.size())
+  std::size_t value_end = 0; // find_field_value_end(text, name_end + 1, text.size()) when a
+                             // name and a colon start the line; text.size() otherwise
+};
+
+// The two searches of a field line (RFC 9112 5: field-name ":" OWS field-value OWS) to the end
+// of `text`. With SSE2 both look at the same first sixteen bytes, where a usual name, its colon
+// and often its whole value lie; the table decides every candidate, as in find_not_in.
+[[gnu::always_inline]] inline FieldLineStops find_field_line_stops(std::string_view text,
+                                                                   std::size_t begin) {
+  const std::size_t size = text.size();
+  std::size_t name_from = begin; // the bytes before it are tchars
+#if WSH_SIMD_SSE2
+  if (size >= 16 && begin < size) {
+    const char* const bytes = text.data();
+    const std::size_t load = begin < size - 16 ? begin : size - 16;
+    const auto shift = static_cast<unsigned>(begin - load);
+    const detail::Chunk chunk =
+        _mm_loadu_si128(reinterpret_cast<const detail::Chunk*>(bytes + load));
+    const unsigned name_stops =
+        static_cast<unsigned>(_mm_movemask_epi8(detail::TokenStops::mask(chunk))) >> shift;
+    if (name_stops != 0) {
+      const std::size_t name_end = begin + static_cast<std::size_t>(__builtin_ctz(name_stops));
+      if (!has_class(bytes[name_end], byte_class::k_tchar)) {
+        if (bytes[name_end] != ':' || name_end == begin) {
+          return {name_end, size};
+        }
+        const unsigned value_stops =
+            static_cast<unsigned>(_mm_movemask_epi8(detail::FieldValueStops::mask(chunk))) >>
+            static_cast<unsigned>(name_end + 1 - load);
+        if (value_stops != 0) {
+          const std::size_t at =
+              name_end + 1 + static_cast<std::size_t>(__builtin_ctz(value_stops));
+          return {name_end, has_class(bytes[at], byte_class::k_field_value)
+                                ? find_field_value_end(text, at + 1, size)
+                                : at};
+        }
+        const std::size_t after = load + 16;
+        return {name_end, after == size ? size : find_field_value_end(text, after, size)};
+      }
+    } else if (load == begin) {
+      name_from = begin + 16;
     }
   }
 #endif
-  for (; i + 1 < size; ++i) {
-    if (text[i] == '\n' && (text[i + 1] == '\n' || text[i + 1] == '\r')) {
-      return i;
-    }
+  const std::size_t name_end = find_token_end(text, name_from, size);
+  if (name_end == size || text[name_end] != ':' || name_end == begin) {
+    return {name_end, size};
   }
-  return std::string_view::npos;
+  return {name_end, find_field_value_end(text, name_end + 1, size)};
 }
 
 // Offset of the first LF at or after `from`, or text.size().

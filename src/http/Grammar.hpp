@@ -1,38 +1,17 @@
 #pragma once
 
-#include <array>
+#include "http/ByteClass.hpp"
+
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 
 namespace wsh::http {
 
-namespace detail {
-// One flag per byte value: DIGIT, ALPHA and the bytes of `others`, so the per-byte grammar
-// checks (tchar here, reg-name in Host.cpp) are a single table lookup.
-constexpr std::array<bool, 256> alnum_and(std::string_view others) {
-  std::array<bool, 256> table{};
-  for (int c = 0; c < 256; ++c) {
-    table[static_cast<std::size_t>(c)] =
-        (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        others.find(static_cast<char>(c)) != std::string_view::npos;
-  }
-  return table;
-}
-constexpr std::array<bool, 256> k_tchar = alnum_and("!#$%&'*+-.^_`|~");
-} // namespace detail
-
 // tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" /
 //         "~" / DIGIT / ALPHA                                          (RFC 9110 5.6.2)
 constexpr bool is_tchar(char c) {
-  return detail::k_tchar[static_cast<unsigned char>(c)];
-}
-
-// field-vchar = VCHAR / obs-text, or SP / HTAB between them           (RFC 9110 5.5):
-// every byte but the controls (0x00-0x1f except HTAB) and DEL.
-constexpr bool is_field_value_byte(char c) {
-  const auto byte = static_cast<unsigned char>(c);
-  return (byte >= 0x20 && byte != 0x7f) || byte == '\t';
+  return has_class(c, byte_class::k_tchar);
 }
 
 // token = 1*tchar                                                     (RFC 9110 5.6.2)
@@ -47,10 +26,6 @@ constexpr bool is_token(std::string_view text) {
   }
   return true;
 }
-
-// Offset of the first byte of `text` that may not appear in a field value (a control other
-// than HTAB, or DEL), or npos; looks at eight bytes at a time.
-std::size_t find_invalid_value_byte(std::string_view text);
 
 namespace detail {
 // Four or eight bytes as one word, each byte OR-ed with 0x20.

@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#if defined(__x86_64__) || defined(__i386__)
+#if WSH_SIMD_SSE2
 #include <immintrin.h>
 #endif
 
@@ -12,61 +12,101 @@ namespace wsh::http {
 
 namespace {
 
-// The offset just past the first LF at or after `from` that LF or CR LF follows: LFs that CR or
-// LF follows are found sixteen bytes at a time where the processor has SSE2 (a byte at a time
-// elsewhere), and each is checked.
+constexpr std::size_t k_npos = std::string_view::npos;
+
+// The offset just past the empty line that follows the LF at `lf`, or npos: an LF followed
+// by LF, or by CR LF, ends a header block (RFC 9112 2.1, 2.2). Every search below only finds
+// candidates, LFs that CR or LF follows, and asks here.
+std::size_t end_after_line_feed(std::string_view input, std::size_t lf) {
+  if (lf + 1 < input.size() && input[lf + 1] == '\n') {
+    return lf + 2;
+  }
+  if (lf + 2 < input.size() && input[lf + 1] == '\r' && input[lf + 2] == '\n') {
+    return lf + 3;
+  }
+  return k_npos;
+}
+
+#if WSH_SIMD_SSE2
+// Offset of the first LF at or after `from` that CR or LF follows, or npos: sixteen bytes at a
+// time, then byte by byte for the last ones.
+std::size_t find_candidate(std::string_view text, std::size_t from) {
+  const std::size_t size = text.size();
+  std::size_t i = from;
+  const auto load = [&text](std::size_t at) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+  };
+  for (; i + 17 <= size; i += 16) {
+    const __m128i here = load(i);
+    const __m128i next = load(i + 1);
+    const auto feeds =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(here, _mm_set1_epi8('\n'))));
+    const auto breaks = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+        _mm_cmpeq_epi8(next, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(next, _mm_set1_epi8('\r')))));
+    if (const unsigned both = feeds & breaks; both != 0) {
+      return i + static_cast<std::size_t>(__builtin_ctz(both));
+    }
+  }
+  for (; i + 1 < size; ++i) {
+    if (text[i] == '\n' && (text[i + 1] == '\n' || text[i + 1] == '\r')) {
+      return i;
+    }
+  }
+  return k_npos;
+}
+#else
+// Offset of the first LF at or after `from`, or npos: every LF is a candidate.
+std::size_t find_candidate(std::string_view text, std::size_t from) {
+  const std::size_t lf = find_lf(text, from);
+  return lf < text.size() ? lf : k_npos;
+}
+#endif
+
+// The end after the first candidate at or after `from` that is one, line by line.
 std::size_t find_end_by_lines(std::string_view input, std::size_t from) {
   for (std::size_t pos = from;;) {
-    const std::size_t lf = find_line_feed_before_cr_or_lf(input, pos);
-    if (lf == std::string_view::npos) {
-      return std::string_view::npos;
+    const std::size_t lf = find_candidate(input, pos);
+    if (lf == k_npos) {
+      return k_npos;
     }
-    if (input[lf + 1] == '\n') {
-      return lf + 2;
-    }
-    if (lf + 2 < input.size() && input[lf + 2] == '\n') {
-      return lf + 3;
+    if (const std::size_t end = end_after_line_feed(input, lf); end != k_npos) {
+      return end;
     }
     pos = lf + 1;
   }
 }
 
-#if defined(__SSE2__)
-// The header block is looked for 64 bytes at a time: one bit per byte for LF and for CR, and
-// an LF followed by LF or by CR LF is an end. Bits 0 to 61 of a window see the two bytes
-// after them, so windows overlap by two bytes.
+#if WSH_SIMD_SSE2
+// The header block is looked for 64 bytes at a time: one bit per byte for LF and for CR, and a
+// candidate is an LF that LF or CR follows. Bits 0 to 62 of a window see the byte after them,
+// so windows overlap by one byte.
 constexpr std::size_t k_window = 64;
-constexpr std::size_t k_window_step = k_window - 2;
+constexpr std::size_t k_window_step = k_window - 1;
 
-// Where LF and CR sit in a window, one bit per byte, bit 0 first.
-struct WindowBits {
-  std::uint64_t lf = 0;
-  std::uint64_t cr = 0;
-};
-
-// The bits of the LFs that start an end of the header block: LF LF or LF CR LF.
-constexpr std::uint64_t block_ends(WindowBits bits) {
-  return bits.lf & ((bits.lf >> 1U) | ((bits.cr >> 1U) & (bits.lf >> 2U)));
+// One bit per byte of the 32 at `half` equal to `byte`.
+[[gnu::target("avx2")]] std::uint32_t bits_equal(__m256i half, char byte) {
+  return static_cast<std::uint32_t>(
+      _mm256_movemask_epi8(_mm256_cmpeq_epi8(half, _mm256_set1_epi8(byte))));
 }
 
-// The offset just past the end that starts with the LF at `lf`, which block_ends found.
-std::size_t past_end_at(std::string_view input, std::size_t lf) {
-  return input[lf + 1] == '\n' ? lf + 2 : lf + 3;
-}
-
-// The bits of one window as two 32-byte AVX2 compares.
-[[gnu::target("avx2")]] WindowBits window_bits(const char* window) {
+// The LFs of a window that LF or CR follows, one bit per byte, bit 0 first.
+[[gnu::target("avx2")]] std::uint64_t window_candidates(const char* window) {
   const __m256i low = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(window));
   const __m256i high = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(window + 32));
-  const __m256i lf = _mm256_set1_epi8('\n');
-  const __m256i cr = _mm256_set1_epi8('\r');
-  const auto low_lf = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, lf)));
-  const auto high_lf =
-      static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, lf)));
-  const auto low_cr = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, cr)));
-  const auto high_cr =
-      static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, cr)));
-  return {low_lf | (std::uint64_t{high_lf} << 32U), low_cr | (std::uint64_t{high_cr} << 32U)};
+  const std::uint64_t lfs = bits_equal(low, '\n') | (std::uint64_t{bits_equal(high, '\n')} << 32U);
+  const std::uint64_t crs = bits_equal(low, '\r') | (std::uint64_t{bits_equal(high, '\r')} << 32U);
+  return lfs & ((lfs | crs) >> 1U);
+}
+
+// The first end among `candidates`, LFs at `base` + bit, or npos.
+std::size_t first_end(std::string_view input, std::size_t base, std::uint64_t candidates) {
+  for (; candidates != 0; candidates &= candidates - 1U) {
+    const std::size_t lf = base + static_cast<std::size_t>(__builtin_ctzll(candidates));
+    if (const std::size_t end = end_after_line_feed(input, lf); end != k_npos) {
+      return end;
+    }
+  }
+  return k_npos;
 }
 
 // The search over whole windows, then one last window that ends with the input, shifted so no
@@ -79,21 +119,16 @@ std::size_t past_end_at(std::string_view input, std::size_t lf) {
   }
   std::size_t at = from;
   for (; at + k_window <= size; at += k_window_step) {
-    if (const std::uint64_t ends = block_ends(window_bits(input.data() + at)) & k_exact;
-        ends != 0) {
-      return past_end_at(input, at + static_cast<std::size_t>(__builtin_ctzll(ends)));
+    const std::uint64_t candidates = window_candidates(input.data() + at) & k_exact;
+    if (const std::size_t end = first_end(input, at, candidates); end != k_npos) {
+      return end;
     }
   }
   if (at >= size) {
-    return std::string_view::npos;
+    return k_npos;
   }
   const std::size_t tail = size - k_window;
-  WindowBits bits = window_bits(input.data() + tail);
-  bits.lf >>= at - tail;
-  bits.cr >>= at - tail;
-  const std::uint64_t ends = block_ends(bits);
-  return ends != 0 ? past_end_at(input, at + static_cast<std::size_t>(__builtin_ctzll(ends)))
-                   : std::string_view::npos;
+  return first_end(input, at, window_candidates(input.data() + tail) >> (at - tail));
 }
 
 // The AVX2 windows where the processor has AVX2 (chosen once); without it the search line by
@@ -126,6 +161,10 @@ std::size_t skip_leading_empty_lines(std::string_view input) {
 
 std::size_t find_header_end(std::string_view input) {
   return find_end(input, skip_leading_empty_lines(input));
+}
+
+std::size_t find_header_end_from(std::string_view input, std::size_t from) {
+  return find_end(input, from);
 }
 
 } // namespace wsh::http

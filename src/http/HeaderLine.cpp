@@ -1,5 +1,6 @@
 #include "http/HeaderLine.hpp"
 
+#include "http/ByteScan.hpp"
 #include "http/Grammar.hpp"
 
 namespace wsh::http {
@@ -11,51 +12,48 @@ HeaderLine read_header_line(std::string_view input, std::size_t begin, std::size
   line.end = end;
   line.lf_only = lf_only;
   const std::string_view text = input.substr(begin, end - begin);
-  const auto fail = [&](LineShape shape, std::size_t at) {
-    line.shape = shape;
-    line.problem_at = begin + at;
-  };
-  if (const std::size_t cr = text.find('\r'); cr != std::string_view::npos) {
-    fail(LineShape::bare_cr, cr);
-  }
-  const std::size_t colon = text.find(':');
-  if (colon != std::string_view::npos) {
+  if (const std::size_t colon = text.find(':'); colon != std::string_view::npos) {
     line.name = trim_ows(text.substr(0, colon));
     line.value = trim_ows(text.substr(colon + 1));
   }
-  if (line.shape != LineShape::field) {
+  const auto shaped = [&](LineShape shape, std::size_t at) {
+    line.shape = shape;
+    line.problem_at = at;
     return line;
-  }
-  if (!text.empty() && is_ows(text.front())) {
+  };
+  if (begin < end && is_ows(input[begin])) {
     line.name = {};
     line.value = trim_ows(text);
-    fail(LineShape::obs_fold, 0);
-    return line;
+    return shaped(LineShape::obs_fold, begin);
   }
-  if (colon == std::string_view::npos) {
-    // A name followed by whitespace and then no colon is still a missing colon.
-    fail(LineShape::missing_colon, 0);
-    return line;
+  const std::size_t i = find_token_end(input, begin, end);
+  line.name_end = i;
+  if (i < end && input[i] == '\r') {
+    return shaped(LineShape::bare_cr, i);
   }
-  std::size_t i = 0;
-  while (i < colon && is_tchar(text[i])) {
-    ++i;
+  if (i == end) {
+    return shaped(LineShape::missing_colon, begin);
   }
-  if (i < colon) {
-    std::size_t after = i;
-    while (after < colon && is_ows(text[after])) {
-      ++after;
+  if (input[i] != ':') {
+    if (is_ows(input[i]) && i != begin) {
+      std::size_t after = i;
+      while (after < end && is_ows(input[after])) {
+        ++after;
+      }
+      if (after < end && input[after] == ':') {
+        return shaped(LineShape::whitespace_before_colon, i);
+      }
+      if (input.substr(after, end - after).find(':') == std::string_view::npos) {
+        return shaped(LineShape::missing_colon, i);
+      }
     }
-    fail(after == colon && i > 0 ? LineShape::whitespace_before_colon : LineShape::invalid_name, i);
-    return line;
+    return shaped(LineShape::invalid_name, i);
   }
-  if (colon == 0) {
-    fail(LineShape::invalid_name, 0);
-    return line;
+  if (i == begin) {
+    return shaped(LineShape::invalid_name, i);
   }
-  if (const std::size_t bad = find_invalid_value_byte(text.substr(colon + 1));
-      bad != std::string_view::npos) {
-    fail(LineShape::control_byte, colon + 1 + bad);
+  if (const std::size_t v = find_field_value_end(input, i + 1, end); v != end) {
+    return shaped(input[v] == '\r' ? LineShape::bare_cr : LineShape::control_byte, v);
   }
   return line;
 }

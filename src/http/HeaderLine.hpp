@@ -28,15 +28,19 @@ struct HeaderLine {
   LineShape shape = LineShape::field;
   // The offending byte, for every shape but `field`.
   std::size_t problem_at = 0;
-  // The bytes before the first colon, OWS trimmed, and after it, OWS trimmed; both empty for a
-  // line without a colon, and for obs_fold the value is the whole line without its OWS.
+  // Where the token that starts the line ends (the field name of a good line).
+  std::size_t name_end = 0;
+  // As a lenient reader takes them: the bytes before the first colon, OWS trimmed, and after
+  // it, OWS trimmed; both empty for a line without a colon; for obs_fold, the value is the
+  // whole line without its OWS.
   std::string_view name;
   std::string_view value;
 };
 
-// Reads the line input[begin, end) (its ending already cut off): its shape, name and value.
-// A bare CR anywhere in the line wins over any other shape, as it splits lines differently in
-// different parsers.
+// Reads the line input[begin, end) (its ending already cut off): its shape, where its name
+// ends, and its name and value. The rules are tried in the order the request parser reports
+// them: leading whitespace, a CR where the name stops, no colon, a byte that stops the name,
+// an empty name, a control byte or CR in the value.
 HeaderLine read_header_line(std::string_view input, std::size_t begin, std::size_t end,
                             bool lf_only);
 

@@ -1,26 +1,21 @@
 #include "http/Host.hpp"
 
-#include "http/Grammar.hpp"
-
+#include "http/ByteClass.hpp"
 #include "util/Escape.hpp"
 
 #include <fmt/format.h>
-
-#include <array>
 
 namespace wsh::http {
 
 namespace {
 
 bool is_hex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  return has_class(c, byte_class::k_hex_digit);
 }
 
-// unreserved / sub-delims (RFC 3986 2.2, 2.3), as a table; pct-encoded is checked by the caller.
-constexpr std::array<bool, 256> k_reg_name = detail::alnum_and("-._~!$&'()*+,;=");
-
+// unreserved / sub-delims (RFC 3986 2.2, 2.3); pct-encoded is checked by the caller.
 bool is_reg_name_char(char c) {
-  return k_reg_name[static_cast<unsigned char>(c)];
+  return has_class(c, byte_class::k_unreserved | byte_class::k_sub_delim);
 }
 
 // True for the usual `reg-name [ ":" *DIGIT ]` whose name holds no pct-encoded byte, in one

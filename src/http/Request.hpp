@@ -25,6 +25,10 @@ struct Request {
   // Bytes from the start of the input to the end of the empty line (or of the input when a
   // truncated request was allowed).
   std::size_t header_size = 0;
+  // Byte offset of the first byte of the empty line that ends the header block (RFC 9112 2.1),
+  // where a field the request lacks would have gone; equal to header_size for a truncated
+  // request read with allow_truncated.
+  std::size_t empty_line_at = 0;
   // Problems found while reading that do not stop the request from being understood.
   std::vector<diagnostics::Diagnostic> diagnostics;
 

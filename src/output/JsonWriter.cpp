@@ -5,9 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "util/Simd.hpp"
 
 namespace wsh::output {
 
@@ -114,7 +112,7 @@ std::pair<std::uint32_t, std::size_t> decode_utf8(std::string_view bytes, std::s
 // below decides what it becomes. Never reads outside `bytes`.
 std::size_t find_escape(std::string_view bytes, std::size_t from) {
   std::size_t i = from;
-#if defined(__SSE2__)
+#if WSH_SIMD_SSE2
   const auto mask_at = [&bytes](std::size_t at) {
     const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + at));
     // Printable ASCII is [0x20, 0x7e]: shifted to the bottom of the signed range, one compare.

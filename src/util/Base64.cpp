@@ -3,9 +3,7 @@
 #include <bit>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "util/Simd.hpp"
 
 namespace wsh::util {
 
@@ -47,7 +45,7 @@ std::uint64_t load_big_endian_64(const std::uint8_t* in) {
   return word;
 }
 
-#if defined(__SSE2__)
+#if WSH_SIMD_SSE2
 // One bit per byte of `bytes`, set for the characters of k_alphabet: letters by range once case
 // is folded (OR 0x20 maps only A-Z onto a-z), digits by range, then '+' and '/'. Bytes from 0x80
 // are negative and fall outside both ranges.
@@ -93,7 +91,7 @@ bool is_base64_of_16_bytes(std::string_view text) {
   if (text.size() != 24 || text[22] != '=' || text[23] != '=') {
     return false;
   }
-#if defined(__SSE2__)
+#if WSH_SIMD_SSE2
   // Characters 0-15 and 8-23, together covering the 22 before the padding.
   const unsigned first =
       alphabet_mask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data())));

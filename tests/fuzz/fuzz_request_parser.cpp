@@ -2,8 +2,9 @@
 // lenient and tiny ones, so raw captures (samples/) serve as seeds without an options prefix.
 // Invariants: every view lies inside the input, a request that was read has the shape the
 // grammar promises, an error names a position inside the input and the right kind, the header
-// block ends where find_header_end says, and parse_request_into on a Request left over from
-// another request (as a batch reuses it) reads exactly what a fresh parse reads.
+// block ends where find_header_end says with its empty line where the request records it, and
+// parse_request_into on a Request left over from another request (as a batch reuses it) reads
+// exactly what a fresh parse reads.
 
 #include "FuzzCheck.hpp"
 
@@ -47,6 +48,9 @@ bool is_malformed_id(DiagnosticId id) {
   case DiagnosticId::missing_colon:
   case DiagnosticId::invalid_field_name:
   case DiagnosticId::control_byte_in_value:
+  case DiagnosticId::missing_request_line:
+  case DiagnosticId::authority_form_target:
+  case DiagnosticId::userinfo_in_target:
     return true;
   default:
     return false;
@@ -69,8 +73,12 @@ void check_request(std::string_view input, const http::ParseOptions& options,
   const std::size_t header_end = http::find_header_end(input);
   if (header_end != std::string_view::npos) {
     WSH_FUZZ_CHECK(request.header_size == header_end);
+    const std::string_view empty_line =
+        input.substr(request.empty_line_at, request.header_size - request.empty_line_at);
+    WSH_FUZZ_CHECK(empty_line == "\r\n" || empty_line == "\n");
   } else {
     WSH_FUZZ_CHECK(options.allow_truncated && request.header_size == input.size());
+    WSH_FUZZ_CHECK(request.empty_line_at == input.size());
   }
   for (const http::Field& field : request.fields) {
     WSH_FUZZ_CHECK(http::is_token(field.name));
@@ -126,7 +134,8 @@ void check_reuse(std::string_view input, const http::ParseOptions& options,
   WSH_FUZZ_CHECK(reused.method.data() == expected.method.data() &&
                  reused.method == expected.method && reused.target == expected.target &&
                  reused.version == expected.version);
-  WSH_FUZZ_CHECK(reused.header_size == expected.header_size);
+  WSH_FUZZ_CHECK(reused.header_size == expected.header_size &&
+                 reused.empty_line_at == expected.empty_line_at);
   WSH_FUZZ_CHECK(reused.fields.size() == expected.fields.size());
   for (std::size_t i = 0; i < reused.fields.size(); ++i) {
     WSH_FUZZ_CHECK(reused.fields[i].name.data() == expected.fields[i].name.data() &&

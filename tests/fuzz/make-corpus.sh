@@ -5,13 +5,15 @@
 #   plus hostile option sets (escape sequences in -p, -e, --accept-protocols and the file name).
 # - request_parser/: hostile requests beyond samples/ (the fuzzer and the replay test take
 #   samples/*.http and samples/broken/*.http as they are).
+# - parser_differential/: boundaries of the SSE2 and AVX2 searches.
 # - extension_list/: Sec-WebSocket-Extensions values, good and bad.
 # Run it after adding a golden case and commit the result.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 corpus=$root/tests/fuzz/corpus
 rm -rf "$corpus"
-mkdir -p "$corpus/handshake" "$corpus/request_parser" "$corpus/extension_list"
+mkdir -p "$corpus/handshake" "$corpus/request_parser" "$corpus/parser_differential" \
+  "$corpus/extension_list"
 out=$corpus/handshake
 
 # encode_case NAME ARGS_FILE: writes the seed of one golden case; fails on an option the
@@ -135,6 +137,24 @@ seed $r version-2.http 'GET / HTTP/2.0\r\nHost: h\r\n\r\n'
 seed $r tab-after-method.http 'GET\t/ HTTP/1.1\r\nHost: h\r\n\r\n'
 seed $r empty-value.http 'GET / HTTP/1.1\r\nHost:\r\nX: \t \r\n\r\n'
 seed $r many-fields.http 'GET / HTTP/1.1\r\n%s\n\r\n' "$(for i in $(seq 300); do printf 'X-%d: %d\r\n' "$i" "$i"; done)"
+
+# parser_differential/: boundaries of the SSE2 and AVX2 searches (fuzz_parser_differential also
+# takes request_parser/ and the samples).
+d=parser_differential
+head='GET / HTTP/1.1\r\n'
+# The LF that starts the end at byte 62 (the last byte a 64-byte window decides) and at 63.
+seed $d end-at-window-edge-lf.http "${head}X: %s\n\n" "$(printf 'a%.0s' $(seq 43))"
+seed $d end-at-window-edge-crlf.http "${head}X: %s\r\n\r\n" "$(printf 'a%.0s' $(seq 43))"
+seed $d end-after-window-edge.http "${head}X: %s\n\r\n" "$(printf 'a%.0s' $(seq 44))"
+seed $d near-miss-ends.http "${head}A: 1\n\rB: 2\r\n\rC: 3\r\n\n"
+seed $d value-bytes-at-chunk-edge.http "${head}Va: %s\x1f\x7f\x80\xff\tv\r\n\r\n" "$(printf 'v%.0s' $(seq 12))"
+seed $d name-tchar-at-chunk-edge.http "${head}Aaaaaaaaaaaaaaa_b.c~: v\r\n\r\n"
+seed $d target-pct-at-chunk-edge.http 'GET /aaaaaaaaaa%%41%%7e%%zz?[x] HTTP/1.1\r\n\r\n'
+seed $d fifteen-bytes.http 'GET / HTTP/1.1\n'
+seed $d sixteen-bytes.http 'GET / HTTP/1.1\n\n'
+seed $d lf-lines-long.http "GET /x HTTP/1.1\nUser-Agent: %s\nHost: h\n\n" "$(printf 'u%.0s' $(seq 100))"
+seed $d tab-values.http "${head}A:\t\tb\tc\t\r\nB: \t \r\n\r\n"
+seed $d authority-userinfo-asterisk.http 'CONNECT [::1]:443 HTTP/1.1\r\n\r\nGET ws://u@h/ HTTP/1.1\r\n\r\nOPTIONS * HTTP/1.1\r\n\r\n'
 
 e=extension_list
 seed $e chromium 'permessage-deflate; client_max_window_bits'

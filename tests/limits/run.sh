@@ -10,6 +10,8 @@
 #                  longer than 512 bytes (so a 10 MB line never comes back);
 #       warn:ID    the same for a warning on an accepted request (`... accepted with 1 warning`);
 #       empty      nothing at all;
+#       batch:N    a --batch run of N requests: stdout holds N results (`# K (byte ...`), stderr
+#                  one summary line `ws-handshake: N requests: ...`, no line over 512 bytes;
 #       any        not checked (the amplification cases below, where the count of diagnostics
 #                  is the point);
 #   - wall time and peak RSS within the budget: under 1 s and under 32 MiB by default.
@@ -18,11 +20,17 @@
 # print XFAIL and do not fail the run, and XPASS (a failure) once fixed, so that the list
 # shrinks.
 #
-# usage: run.sh path/to/ws-handshake [MAX_WALL_SECONDS MAX_RSS_KIB]
+# usage: run.sh [--quick] path/to/ws-handshake [MAX_WALL_SECONDS MAX_RSS_KIB]
 # (a sanitizer build needs a larger budget: ASan's shadow memory and quarantine alone exceed
-# 32 MiB).
+# 32 MiB). --quick runs only the cases that take no large file and no random input, about two
+# seconds in all: ctest runs them as `limits-quick`; CI runs the whole suite.
 set -u
-bin=$(realpath "${1:?usage: run.sh path/to/ws-handshake [MAX_WALL_SECONDS MAX_RSS_KIB]}")
+quick=0
+if [ "${1:-}" = --quick ]; then
+  quick=1
+  shift
+fi
+bin=$(realpath "${1:?usage: run.sh [--quick] path/to/ws-handshake [MAX_WALL_SECONDS MAX_RSS_KIB]}")
 max_wall=${2:-1}
 max_rss_kib=${3:-32768}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -69,6 +77,16 @@ check() {
     if [ "$lines" != 1 ] || ! head -1 "$work/err" | grep -a -q '^ws-handshake: error: '; then
       problems+=("stderr is not one 'ws-handshake: error:' line")
     fi
+    ;;
+  batch:*)
+    local count=${shape#batch:}
+    if [ "$(grep -a -c -E '^# [0-9]+ \(byte [0-9]+, line [0-9]+\): ' "$work/out")" != "$count" ]; then
+      problems+=("stdout does not hold $count results")
+    fi
+    if [ "$(grep -a -c -E "^ws-handshake: $count requests: " "$work/err")" != 1 ]; then
+      problems+=("stderr lacks the one summary line of $count requests")
+    fi
+    [ "$longest" -le 512 ] || problems+=("a stderr line of $longest bytes")
     ;;
   diag:* | warn:*)
     local id=${shape#*:} severity=error summary='^ws-handshake: refused: '
@@ -159,41 +177,46 @@ case_stdin() {
 case_run dev-zero-file 3 diag:header-block-too-large "$bin" /dev/zero
 case_stdin dev-zero-stdin 3 diag:header-block-too-large 'cat /dev/zero' "$bin"
 # Random bytes end as too large (3) or, when an empty line shows up first, as malformed (1).
-case_run dev-urandom-file "1 3" diag:[a-z-]+ "$bin" /dev/urandom
-case_stdin dev-urandom-stdin "1 3" diag:[a-z-]+ 'cat /dev/urandom' "$bin"
+if [ "$quick" = 0 ]; then
+  case_run dev-urandom-file "1 3" diag:[a-z-]+ "$bin" /dev/urandom
+  case_stdin dev-urandom-stdin "1 3" diag:[a-z-]+ 'cat /dev/urandom' "$bin"
+fi
 
-# 1 GiB files, sparse so they cost no disk: all NUL, and a valid request followed by NULs.
-truncate -s 1G "$work/1g-nul"
-case_run 1gib-nul-file 3 diag:header-block-too-large "$bin" "$work/1g-nul"
-cp "$sample" "$work/1g-request"
-truncate -s 1G "$work/1g-request"
-case_run 1gib-request-then-nul 0 warn:data-after-headers "$bin" -p chat "$work/1g-request"
-rm -f "$work/1g-nul" "$work/1g-request"
+# The long cases: 1 GiB files, a 10 MB line, 100000 lines (not in --quick).
+if [ "$quick" = 0 ]; then
+  # 1 GiB files, sparse so they cost no disk: all NUL, and a valid request followed by NULs.
+  truncate -s 1G "$work/1g-nul"
+  case_run 1gib-nul-file 3 diag:header-block-too-large "$bin" "$work/1g-nul"
+  cp "$sample" "$work/1g-request"
+  truncate -s 1G "$work/1g-request"
+  case_run 1gib-request-then-nul 0 warn:data-after-headers "$bin" -p chat "$work/1g-request"
+  rm -f "$work/1g-nul" "$work/1g-request"
 
-# One 10 MB header line, from a file and from a pipe.
-{
-  printf 'GET /chat HTTP/1.1\r\nX-Long: '
-  head -c 10000000 /dev/zero | tr '\0' a
-  printf '\r\n\r\n'
-} >"$work/long-line"
-case_run 10mb-line-file 3 diag:header-block-too-large "$bin" "$work/long-line"
-case_stdin 10mb-line-stdin 3 diag:header-block-too-large "cat $work/long-line" "$bin"
-rm -f "$work/long-line"
+  # One 10 MB header line, from a file and from a pipe.
+  {
+    printf 'GET /chat HTTP/1.1\r\nX-Long: '
+    head -c 10000000 /dev/zero | tr '\0' a
+    printf '\r\n\r\n'
+  } >"$work/long-line"
+  case_run 10mb-line-file 3 diag:header-block-too-large "$bin" "$work/long-line"
+  case_stdin 10mb-line-stdin 3 diag:header-block-too-large "cat $work/long-line" "$bin"
+  rm -f "$work/long-line"
 
-# 100000 header lines: over both the byte limit (64 KiB) and the field limit (256) by default,
-# so either may be reported first; over the field limit alone when the byte limit is raised to
-# its maximum (1 MiB).
-{
-  printf 'GET /chat HTTP/1.1\r\n'
-  seq 100000 | sed 's/.*/X:&\r/'
-  printf '\r\n'
-} >"$work/many-lines"
-case_run 100000-lines 3 'diag:(header-block-too-large|too-many-fields)' "$bin" "$work/many-lines"
-head -c 1048000 "$work/many-lines" >"$work/many-lines-1m"
-printf '\r\n\r\n' >>"$work/many-lines-1m"
-case_run 100000-lines-1mib-limit 3 diag:too-many-fields \
-  "$bin" --max-header-bytes 1048576 "$work/many-lines-1m"
-rm -f "$work/many-lines" "$work/many-lines-1m"
+  # 100000 header lines: over both the byte limit (64 KiB) and the field limit (256) by default,
+  # so either may be reported first; over the field limit alone when the byte limit is raised to
+  # its maximum (1 MiB).
+  {
+    printf 'GET /chat HTTP/1.1\r\n'
+    seq 100000 | sed 's/.*/X:&\r/'
+    printf '\r\n'
+  } >"$work/many-lines"
+  case_run 100000-lines 3 'diag:(header-block-too-large|too-many-fields)' "$bin" "$work/many-lines"
+  head -c 1048000 "$work/many-lines" >"$work/many-lines-1m"
+  printf '\r\n\r\n' >>"$work/many-lines-1m"
+  case_run 100000-lines-1mib-limit 3 diag:too-many-fields \
+    "$bin" --max-header-bytes 1048576 "$work/many-lines-1m"
+  rm -f "$work/many-lines" "$work/many-lines-1m"
+fi
 
 # NUL-only files: short (no end of the headers: incomplete) and 1 MB (too large).
 head -c 100 /dev/zero >"$work/nul-100"
@@ -249,12 +272,43 @@ amplified() {
 amplified "$work/dup-64k" "printf 'Sec-WebSocket-Protocol: '; yes a | head -n 32000 | paste -sd,"
 case_run dup-subprotocols-64k-text 0 any "$bin" -p chat "$work/dup-64k"
 case_run dup-subprotocols-64k-json 0 any "$bin" -p chat -f json "$work/dup-64k"
-amplified "$work/dup-1m" "printf 'Sec-WebSocket-Protocol: '; yes a | head -n 500000 | paste -sd,"
-case_run dup-subprotocols-1mib-text 0 any "$bin" --max-header-bytes 1048576 -p chat "$work/dup-1m"
-amplified "$work/unique-1m" "printf 'Sec-WebSocket-Protocol: '; seq 120000 | sed 's/^/p/' | paste -sd,"
-case_run unique-subprotocols-1mib 0 empty "$bin" -q --max-header-bytes 1048576 -p chat "$work/unique-1m"
-amplified "$work/ext-1m" "printf 'Sec-WebSocket-Extensions: '; seq 120000 | sed 's/^/x/' | paste -sd,"
-case_run unique-extensions-1mib 0 empty "$bin" -q --max-header-bytes 1048576 -p chat "$work/ext-1m"
+if [ "$quick" = 0 ]; then
+  amplified "$work/dup-1m" "printf 'Sec-WebSocket-Protocol: '; yes a | head -n 500000 | paste -sd,"
+  case_run dup-subprotocols-1mib-text 0 any "$bin" --max-header-bytes 1048576 -p chat "$work/dup-1m"
+  amplified "$work/unique-1m" "printf 'Sec-WebSocket-Protocol: '; seq 120000 | sed 's/^/p/' | paste -sd,"
+  case_run unique-subprotocols-1mib 0 empty "$bin" -q --max-header-bytes 1048576 -p chat "$work/unique-1m"
+  amplified "$work/ext-1m" "printf 'Sec-WebSocket-Extensions: '; seq 120000 | sed 's/^/x/' | paste -sd,"
+  case_run unique-extensions-1mib 0 empty "$bin" -q --max-header-bytes 1048576 -p chat "$work/ext-1m"
+fi
+
+# --batch: a stream of requests cut in constant memory. An oversized head (1 MiB, sixteen
+# times the limit) in the middle is refused and skipped to its end, and the LF-only requests
+# after it are read; the same stream through a pipe; and 2^16 requests back to back (2^12 with
+# --quick, which sanitizer builds run too).
+# doubled FILE TIMES: FILE written back to back 2^TIMES times, in place.
+doubled() {
+  for _ in $(seq "$2"); do
+    cat "$1" "$1" >"$1.twice" && mv "$1.twice" "$1"
+  done
+}
+cp "$here/../../samples/lf-line-endings.http" "$work/lf-only"
+doubled "$work/lf-only" 10
+{
+  cat "$sample"
+  printf 'GET /big HTTP/1.1\r\nX-Big: '
+  head -c 1048576 /dev/zero | tr '\0' b
+  printf '\r\n\r\n'
+  cat "$work/lf-only"
+} >"$work/batch-oversized"
+case_run batch-oversized-then-lf-only 1 batch:1026 "$bin" --batch -p chat "$work/batch-oversized"
+case_stdin batch-oversized-then-lf-only-stdin 1 batch:1026 "cat $work/batch-oversized" \
+  "$bin" --batch -p chat
+doublings=16
+[ "$quick" = 1 ] && doublings=12
+cp "$sample" "$work/batch-many"
+doubled "$work/batch-many" "$doublings"
+case_run batch-many-requests 0 "batch:$((1 << doublings))" "$bin" --batch -p chat "$work/batch-many"
+rm -f "$work/lf-only" "$work/batch-oversized" "$work/batch-many"
 
 echo "limits: $passed passed, $failed failed, $known known failures (XFAIL)"
 [ "$failed" = 0 ]

@@ -53,7 +53,7 @@ TEST_CASE("output::append_json_string escapes like nlohmann_json on random bytes
                                        0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec,
                                        0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff};
   for (int round = 0; round < 20000; ++round) {
-    std::string bytes(random() % 12, '\0');
+    std::string bytes(random() % 40, '\0'); // past 16, so the SSE2 search runs too
     for (char& c : bytes) {
       c = static_cast<char>(random() % 4 == 0 ? random() % 256
                                               : interesting[random() % sizeof interesting]);
