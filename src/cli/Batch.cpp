@@ -188,9 +188,13 @@ int run_har(const Options& options) {
   if (!options.quiet) {
     std::string notes;
     for (const HarSkipped& skipped : contents->skipped) {
-      notes += fmt::format("ws-handshake: skipped entry {} (", skipped.entry_index);
-      util::append_escaped(notes, skipped.url);
-      notes += fmt::format("): {}\n", skipped.reason);
+      notes += fmt::format("ws-handshake: skipped entry {}", skipped.entry_index);
+      if (!skipped.url.empty()) {
+        notes += " (";
+        util::append_escaped(notes, skipped.url);
+        notes += ')';
+      }
+      notes += fmt::format(": {}\n", skipped.reason);
     }
     write_all(STDERR_FILENO, notes);
   }

@@ -67,8 +67,12 @@ void render_outcome(const handshake::Outcome& outcome, const output::Source& sou
   if (position != nullptr) {
     // Text in a batch: a comment line opens each result, a blank line closes it.
     if (position->har_entry) {
-      out += fmt::format("# {} (entry {}, ", position->index, *position->har_entry);
-      util::append_escaped(out, position->url);
+      // An entry that records no URL (a hand-made HAR) is named by its position alone.
+      out += fmt::format("# {} (entry {}", position->index, *position->har_entry);
+      if (!position->url.empty()) {
+        out += ", ";
+        util::append_escaped(out, position->url);
+      }
       out += "): ";
     } else {
       out += fmt::format("# {} (byte {}, line {}): ", position->index, position->offset,
