@@ -59,6 +59,7 @@ const ClientProfile k_aiohttp = {
             .missing_colon = fails("400, message='Invalid header token', url=URL('{url}')"),
             .space_in_name = accepts(),
             .invalid_name = fails("400, message='Invalid header token', url=URL('{url}')"),
+            .empty_name = accepts(),
             .nul_in_value = fails("400, message='Invalid header value char', url=URL('{url}')"),
             .control_in_value = fails("400, message='Invalid header value char', url=URL('{url}')"),
             .del_in_value = fails("400, message='Invalid header value char', url=URL('{url}')"),

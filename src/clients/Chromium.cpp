@@ -77,6 +77,9 @@ const ClientProfile k_chromium = {
             .continue_100 = accepts(),
             .other_1xx = accepts(),
             .not_101 = "Error during WebSocket handshake: Unexpected response code: {status}",
+            // A 401 goes to the HTTP authentication code, which has no credentials to offer.
+            .own_status = 401,
+            .own_status_message = "HTTP Authentication failed; no valid credentials available",
         },
     .order = k_order,
     // GetSingleHeaderValue: every comma-separated value of every line; more than one fails.
@@ -117,7 +120,6 @@ const ClientProfile k_chromium = {
         {
             .lines = Lines::elements,
             .one_element_only = true,
-            .several_first = true,
             .absent_when_offered = "Error during WebSocket handshake: Sent non-empty "
                                    "'Sec-WebSocket-Protocol' header but no response was "
                                    "received",
@@ -164,7 +166,8 @@ const ClientProfile k_chromium = {
                 },
         },
     // WebSocketBasicStream: a reserved opcode is a frame header error.
-    .frames = {.reserved_opcode = "Invalid frame header"},
+    .frames = {.reserved_opcode = "Invalid frame header",
+               .reserved_data_opcode = "Unrecognized frame opcode: {opcode}"},
 };
 
 } // namespace wsh::clients

@@ -69,6 +69,7 @@ struct StatusLineReading {
   Reaction code_leading_zero_long{}; // four or more digits worth 999 or less, as 0101
   Reaction code_over_999{};
   Reaction code_empty{};      // nothing between the spaces
+  Reaction code_below_100{};  // three digits worth less than 100, as 099
   Reaction code_not_digits{}; // a byte that is not a digit
   // Read instead when the code has no digits and code_not_digits accepts.
   unsigned code_when_not_digits = 0;
@@ -92,12 +93,16 @@ struct FieldLineReading {
   Reaction missing_colon{};
   Reaction space_in_name{}; // `X Bad: value`
   Reaction invalid_name{};  // another byte that is not a tchar, or an empty name
+  // An empty name (`: value`), when it differs from invalid_name.
+  std::optional<Reaction> empty_name{};
   Reaction nul_in_value{};
   Reaction control_in_value{}; // 0x01-0x08, 0x0A-0x1F
   Reaction del_in_value{};
   Reaction bare_cr{};
   // Content-Length that is not 1*DIGIT (RFC 9110 8.6).
   Reaction invalid_content_length{};
+  // A Connection field naming `close` is removed from the head (Go's shouldClose).
+  bool drops_connection_close = false;
   // Names the reader treats specially (case-insensitive); see space_before_colon_special.
   std::span<const std::string_view> special_names{};
   // Whether trailing whitespace is removed from values (RFC 9112 5.1 says it is not part of
@@ -126,6 +131,9 @@ struct StatusHandling {
   std::string_view closed_while_waiting{};
   // Any final status but 101. Placeholders {status} and {reason}.
   std::string_view not_101{};
+  // A status with a message of its own instead of not_101 (Chromium's 401), and that message.
+  unsigned own_status = 0;
+  std::string_view own_status_message{};
   // The statuses after which the client follows a Location, and the URL schemes it follows.
   std::span<const unsigned> redirect_statuses{};
   std::span<const std::string_view> redirect_schemes{};
@@ -184,8 +192,6 @@ struct SubprotocolCheck {
   bool case_insensitive = false;
   // More than one element fails with `several` ({elements}).
   bool one_element_only = false;
-  // `several` is checked before anything else (Chromium), not after the syntax (websockets).
-  bool several_first = false;
   // The client looks at the field only when it offered subprotocols.
   bool only_when_offered = false;
   // An empty value counts as no value.
@@ -266,6 +272,10 @@ enum class Check : std::uint8_t {
 struct FrameReading {
   // A frame whose opcode is reserved (3-7, B-F): placeholder {opcode}.
   std::string_view reserved_opcode{};
+  // A reserved data opcode (3-7), when its text differs (empty: reserved_opcode).
+  std::string_view reserved_data_opcode{};
+  // A frame in the same read as the head fails the handshake before it opens (Firefox).
+  bool fails_before_open = false;
 };
 
 // Everything known of one client's handshake behaviour, as data, read by clients::predict.

@@ -115,7 +115,9 @@ const ClientProfile k_firefox = {
                 },
         },
     .frames = {.reserved_opcode =
-                   "The connection to {url} was interrupted while the page was loading."},
+                   "The connection to {url} was interrupted while the page was loading.",
+               .reserved_data_opcode = k_cannot_connect,
+               .fails_before_open = true},
 };
 
 } // namespace wsh::clients

@@ -63,6 +63,8 @@ const ClientProfile k_gorilla = {
             .del_in_value = accepts(),
             .bare_cr = accepts(),
             .invalid_content_length = accepts(),
+            // readTransfer's shouldClose deletes a Connection field that says close.
+            .drops_connection_close = true,
         },
     .status =
         {

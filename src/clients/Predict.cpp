@@ -277,7 +277,7 @@ Reaction code_reaction(const StatusLineReading& rules, std::string_view code, un
   }
   status = value;
   if (code.size() == 3) {
-    return accepts();
+    return value < 100 ? rules.code_below_100 : accepts();
   }
   if (code.size() < 3) {
     return rules.code_one_or_two_digits;
@@ -312,6 +312,9 @@ Reaction line_reaction(const FieldLineReading& rules, const http::HeaderLine& li
   case http::LineShape::invalid_name:
     rule = "field-line.invalid-name";
     id = DiagnosticId::response_invalid_field_name;
+    if (text.front() == ':' && rules.empty_name) {
+      return *rules.empty_name;
+    }
     return input[line.problem_at] == ' ' ? rules.space_in_name : rules.invalid_name;
   case http::LineShape::control_byte: {
     rule = "field-line.control-byte";
@@ -586,6 +589,20 @@ std::optional<Stop> Predictor::read_head(const http::Response& head, std::size_t
     }
     out.fields.push_back(ReadField{std::string(name), std::string(value)});
   }
+  if (line_rules.drops_connection_close) {
+    const auto names_close = [](const ReadField& field) {
+      if (!http::iequals(field.name, "Connection")) {
+        return false;
+      }
+      const std::vector<std::string> elements = split_elements(field.value);
+      return std::any_of(elements.begin(), elements.end(),
+                         [](const std::string& e) { return http::iequals(e, "close"); });
+    };
+    if (std::any_of(out.fields.begin(), out.fields.end(), names_close)) {
+      std::erase_if(out.fields,
+                    [](const ReadField& field) { return http::iequals(field.name, "Connection"); });
+    }
+  }
   if (head.empty_line_at < input.size() && input[head.empty_line_at] == '\n') {
     if (auto s = stop(line_rules.empty_line_lf_only, "field-line.lf-only",
                       DiagnosticId::response_lf_line_endings)) {
@@ -626,6 +643,10 @@ std::optional<Stop> Predictor::check_status(const ReadHead& head) {
                     DiagnosticId::status_not_101, false};
       }
     }
+  }
+  if (rules.own_status != 0 && head.status == rules.own_status) {
+    return Stop{fails(rules.own_status_message), "status.not-101", DiagnosticId::status_not_101,
+                false};
   }
   return Stop{fails(rules.not_101), "status.not-101", DiagnosticId::status_not_101, false};
 }
@@ -743,11 +764,10 @@ std::optional<Stop> Predictor::check_subprotocol(const ReadHead& head) {
     }
   }
   m_values.elements = join(elements, ", ");
-  const bool several = rules.one_element_only && elements.size() > 1;
-  if (several && rules.several_first) {
-    return failed(rules.several, DiagnosticId::invalid_response_subprotocol);
-  }
   if (offered.empty() && !rules.present_when_not_offered.empty()) {
+    if (rules.lines == Lines::elements && !elements.empty()) {
+      m_values.value = elements.front();
+    }
     return failed(rules.present_when_not_offered, DiagnosticId::subprotocol_not_requested);
   }
   if (rules.grammar != ListGrammar::split) {
@@ -1057,12 +1077,21 @@ Prediction Predictor::run() {
   const std::string_view after =
       m_response.input.substr(std::min(head.end, m_response.input.size()));
   std::optional<Stop> later = m_after_open;
-  if (!later && !after.empty() && !m_profile.frames.reserved_opcode.empty()) {
+  const FrameReading& frames = m_profile.frames;
+  if (!later && !after.empty() && !frames.reserved_opcode.empty()) {
     const unsigned opcode = static_cast<unsigned char>(after.front()) & 0x0FU;
-    if ((opcode >= 3 && opcode <= 7) || opcode >= 0x0B) {
+    const bool data = opcode >= 3 && opcode <= 7;
+    if (data || opcode >= 0x0B) {
       m_values.opcode = std::to_string(opcode);
-      later = Stop{opens_then_fails(m_profile.frames.reserved_opcode), "frames.reserved-opcode",
-                   DiagnosticId::frames_after_response, false};
+      const std::string_view text = data && !frames.reserved_data_opcode.empty()
+                                        ? frames.reserved_data_opcode
+                                        : frames.reserved_opcode;
+      const Stop stop{opens_then_fails(text), "frames.reserved-opcode",
+                      DiagnosticId::frames_after_response, false};
+      if (data && frames.fails_before_open) {
+        return fail(stop);
+      }
+      later = stop;
     }
   }
   if (later) {

@@ -40,6 +40,7 @@ const ClientProfile k_python_websockets = {
             .code_leading_zero_long = accepts(),
             .code_over_999 = fails(k_invalid),
             .code_empty = fails(k_invalid),
+            .code_below_100 = fails(k_invalid),
             .code_not_digits = fails(k_invalid),
             .reason_missing = fails(k_invalid),
             .reason_not_utf8 = fails(k_invalid),

@@ -42,6 +42,7 @@ const ClientProfile k_webkit = {
             .code_leading_zero_long = fails(k_unparsable),
             .code_over_999 = fails(k_unparsable),
             .code_empty = fails(k_unparsable),
+            .code_below_100 = fails(k_unparsable),
             .code_not_digits = fails(k_unparsable),
             .reason_missing = accepts(),
             .reason_not_utf8 = accepts(),
