@@ -8,9 +8,16 @@
 namespace wsh::cli {
 
 // The commands of ws-handshake. With no subcommand the server's side of the handshake runs,
-// so that every command line of 1.0 keeps working; `verify`, `request` and `serve` join as
-// CLI11 subcommands, each a row of k_commands with the rows of k_options that name it.
-enum class Command : unsigned char { handshake };
+// so that every command line of 1.0 keeps working; a subcommand is the first argument
+// (`ws-handshake verify ...`), a row of k_commands with the rows of k_options that name it.
+enum class Command : unsigned char { handshake, verify };
+
+// A set of commands, one bit each: the commands an option belongs to.
+using CommandSet = unsigned;
+constexpr CommandSet on(Command command) {
+  return 1U << static_cast<unsigned>(command);
+}
+inline constexpr CommandSet k_every_command = on(Command::handshake) | on(Command::verify);
 
 // A command as --help presents it: its word on the command line (empty for the default one),
 // what it does, and the text after the options.
@@ -38,6 +45,11 @@ enum class OptionId : unsigned char {
   help,
   version,
   file,
+  response,
+  request,
+  exchange,
+  client,
+  list_clients,
   protocol,
   extension,
   accept_protocols,
@@ -62,7 +74,8 @@ enum class OptionId : unsigned char {
 // completions) all read this row. The rows' order is the order of --help and of CLI11's checks.
 struct OptionSpec {
   OptionId id;
-  Command command;
+  // The commands that take it.
+  CommandSet commands;
   OptionKind kind;
   // CLI11's spelling: "-p,--protocol"; an operand's name: "FILE".
   std::string_view names;
@@ -115,61 +128,105 @@ Exit status:
      output could not be written
 
 Diagnostics go to stderr as FILE:LINE:COL: severity: message [id]; see
---list-diagnostics and ws-handshake(1) for every id.)",
+--list-diagnostics and ws-handshake(1) for every id.
+
+Commands:
+  verify  Check a server's response against the request the client sent, and
+          say which real clients open the connection (ws-handshake verify --help).)",
+    },
+    CommandSpec{
+        Command::verify,
+        "verify",
+        "Check a server's response to a WebSocket opening handshake (RFC 6455 4.1), as\n"
+        "WebSocketEndClientHandshake does: reads the raw response from RESPONSE or standard\n"
+        "input and the request the client sent from --request REQ; prints every problem in\n"
+        "the response with its line and column, and, for each real client, whether the\n"
+        "connection opens and what the client prints when it does not.\n",
+        R"(Examples:
+  ws-handshake verify --request samples/exchange/request.http samples/exchange/wrong-accept.http
+      Which clients fail a 101 whose Sec-WebSocket-Accept is wrong, and why.
+  ws-handshake verify --client chromium --request samples/exchange/request.http samples/exchange/no-protocol.http
+      Chromium alone: its message, and the exit status it implies.
+  ws-handshake verify --exchange samples/exchange/stream.http
+      A capture of both directions, request first (Wireshark's Follow TCP Stream).
+  ws-handshake verify -f json --request samples/exchange/request.http samples/exchange/wrong-accept.http | jq .clients
+      Per-client verdicts as JSON.
+
+Exit status:
+  0  every selected client opens (with one --client: that client opens)
+  1  a selected client fails
+  2  usage error
+  3  input or output error: a request or response that cannot be read at all
+
+Clients: rfc (RFC 6455's own verdict) and the real clients --list-clients
+prints; --client all (the default) judges every one.)",
     },
 };
 
 // Every option of every command.
 inline constexpr std::array k_options{
-    OptionSpec{OptionId::help, Command::handshake, OptionKind::help, "-h,--help", "",
+    OptionSpec{OptionId::help, k_every_command, OptionKind::help, "-h,--help", "",
                "Print this help message and exit"},
-    OptionSpec{OptionId::version, Command::handshake, OptionKind::version, "--version", "",
+    OptionSpec{OptionId::version, k_every_command, OptionKind::version, "--version", "",
                "Display program version information and exit"},
-    OptionSpec{OptionId::file, Command::handshake, OptionKind::operand, "FILE", "",
+    OptionSpec{OptionId::file, on(Command::handshake), OptionKind::operand, "FILE", "",
                "The request to read; '-' or absent reads standard input"},
-    OptionSpec{OptionId::protocol, Command::handshake, OptionKind::text, "-p,--protocol", "NAME",
-               "The subprotocol the server chose; it must be one\nthe client offered"},
-    OptionSpec{OptionId::extension, Command::handshake, OptionKind::repeatable, "-e,--extension",
-               "EXT",
+    OptionSpec{OptionId::response, on(Command::verify), OptionKind::operand, "RESPONSE", "",
+               "The response to check, as the server sent it; '-' or\n"
+               "absent reads standard input"},
+    OptionSpec{OptionId::request, on(Command::verify), OptionKind::text, "--request", "REQ",
+               "The request the client sent (a raw HTTP/1.1 head)"},
+    OptionSpec{OptionId::exchange, on(Command::verify), OptionKind::text, "--exchange", "FILE",
+               "One capture of both directions: the request, then the\n"
+               "response (instead of --request and RESPONSE)"},
+    OptionSpec{OptionId::client, on(Command::verify), OptionKind::text, "--client", "NAMES",
+               "Clients to judge, comma-separated, or all (the default):\n"
+               "rfc and those --list-clients prints"},
+    OptionSpec{OptionId::list_clients, on(Command::verify), OptionKind::flag, "--list-clients", "",
+               "List the clients whose behaviour is known, then exit"},
+    OptionSpec{OptionId::protocol, on(Command::handshake), OptionKind::text, "-p,--protocol",
+               "NAME", "The subprotocol the server chose; it must be one\nthe client offered"},
+    OptionSpec{OptionId::extension, on(Command::handshake), OptionKind::repeatable,
+               "-e,--extension", "EXT",
                "An extension the server accepts, with its parameters, as\n"
                "'permessage-deflate; client_max_window_bits=15' (repeatable)"},
-    OptionSpec{OptionId::accept_protocols, Command::handshake, OptionKind::text,
+    OptionSpec{OptionId::accept_protocols, on(Command::handshake), OptionKind::text,
                "--accept-protocols", "LIST",
                "Subprotocols the server supports, comma-separated;\n"
                "the first one the client offered is chosen (-p wins)"},
-    OptionSpec{OptionId::prefer, Command::handshake, OptionKind::text, "--prefer", "SIDE",
+    OptionSpec{OptionId::prefer, on(Command::handshake), OptionKind::text, "--prefer", "SIDE",
                "Whose order --accept-protocols follows: server (the\n"
                "list's, as Python websockets) or client (as Node ws)",
                k_prefer_choices},
-    OptionSpec{OptionId::negotiate_deflate, Command::handshake, OptionKind::attached,
+    OptionSpec{OptionId::negotiate_deflate, on(Command::handshake), OptionKind::attached,
                "--negotiate-deflate", "SETTINGS",
                "Accept the first acceptable permessage-deflate offer;\n"
                "SETTINGS, attached with '=', as server_max_window_bits=10,\n"
                "client_max_window_bits=12,server_no_context_takeover\n"
                "(an -e permessage-deflate wins)"},
-    OptionSpec{OptionId::format, Command::handshake, OptionKind::text, "-f,--format", "FORMAT",
+    OptionSpec{OptionId::format, k_every_command, OptionKind::text, "-f,--format", "FORMAT",
                "Output: text (headers), http (bytes to send) or json", k_format_choices},
-    OptionSpec{OptionId::batch, Command::handshake, OptionKind::flag, "--batch", "",
+    OptionSpec{OptionId::batch, on(Command::handshake), OptionKind::flag, "--batch", "",
                "The input is a stream of requests back to back: answer\n"
                "each in order, then print a summary on stderr"},
-    OptionSpec{OptionId::har, Command::handshake, OptionKind::text, "--har", "FILE",
+    OptionSpec{OptionId::har, on(Command::handshake), OptionKind::text, "--har", "FILE",
                "Answer the WebSocket handshakes recorded in a HAR file\n"
                "(Chrome's or Firefox's devtools export)"},
-    OptionSpec{OptionId::input_format, Command::handshake, OptionKind::text, "--input-format",
+    OptionSpec{OptionId::input_format, on(Command::handshake), OptionKind::text, "--input-format",
                "FORMAT", "raw (HTTP bytes, the default) or har (FILE or stdin)",
                k_input_format_choices},
-    OptionSpec{OptionId::strict, Command::handshake, OptionKind::flag, "--strict", "",
+    OptionSpec{OptionId::strict, on(Command::handshake), OptionKind::flag, "--strict", "",
                "Warnings fail the handshake too"},
-    OptionSpec{OptionId::quiet, Command::handshake, OptionKind::flag, "-q,--quiet", "",
+    OptionSpec{OptionId::quiet, k_every_command, OptionKind::flag, "-q,--quiet", "",
                "Print nothing; report through the exit status"},
-    OptionSpec{OptionId::verbose, Command::handshake, OptionKind::flag, "-v,--verbose", "",
+    OptionSpec{OptionId::verbose, on(Command::handshake), OptionKind::flag, "-v,--verbose", "",
                "Also show the offers and the negotiated result on\nstderr (text and http)"},
-    OptionSpec{OptionId::color, Command::handshake, OptionKind::text, "--color", "WHEN",
+    OptionSpec{OptionId::color, k_every_command, OptionKind::text, "--color", "WHEN",
                "Colour diagnostics: auto (a terminal, unless NO_COLOR\n"
                "is set or TERM=dumb), always or never",
                k_color_choices},
     OptionSpec{OptionId::max_header_bytes,
-               Command::handshake,
+               k_every_command,
                OptionKind::number,
                "--max-header-bytes",
                "N",
@@ -177,13 +234,13 @@ inline constexpr std::array k_options{
                {},
                64,
                1048576},
-    OptionSpec{OptionId::allow_truncated, Command::handshake, OptionKind::flag, "--allow-truncated",
-               "", "Treat the end of input as the end of the headers\n(for pasted header blocks)"},
-    OptionSpec{OptionId::list_diagnostics, Command::handshake, OptionKind::flag,
-               "--list-diagnostics", "",
-               "List every diagnostic id with its severity and\nmeaning, then exit"},
+    OptionSpec{OptionId::allow_truncated, on(Command::handshake), OptionKind::flag,
+               "--allow-truncated", "",
+               "Treat the end of input as the end of the headers\n(for pasted header blocks)"},
+    OptionSpec{OptionId::list_diagnostics, k_every_command, OptionKind::flag, "--list-diagnostics",
+               "", "List every diagnostic id with its severity and\nmeaning, then exit"},
     OptionSpec{OptionId::dump_options,
-               Command::handshake,
+               k_every_command,
                OptionKind::flag,
                "--dump-options",
                "",

@@ -2,6 +2,7 @@
 
 #include "cli/ExitStatus.hpp"
 #include "cli/OptionTable.hpp"
+#include "clients/Registry.hpp"
 #include "handshake/ExtensionList.hpp"
 #include "http/Grammar.hpp"
 #include "util/Escape.hpp"
@@ -227,9 +228,64 @@ std::optional<std::string> check_extension(const std::string& text, std::string_
   return std::nullopt;
 }
 
+// verify's own options: its inputs and the clients to judge.
+std::optional<CommandLineExit> read_verify_options(const GivenTable& given, Options& options) {
+  const Given& response = given_for(given, OptionId::response);
+  const Given& request = given_for(given, OptionId::request);
+  const Given& exchange = given_for(given, OptionId::exchange);
+  if (response.given()) {
+    options.input_path = response.text;
+  }
+  options.list_clients = given_for(given, OptionId::list_clients).flag;
+  if (exchange.given()) {
+    if (request.given() || response.given()) {
+      return usage_error("--exchange holds both the request and the response; give either "
+                         "--exchange FILE or --request REQ [RESPONSE]");
+    }
+    options.exchange_path = exchange.text;
+  } else if (request.given()) {
+    options.request_path = request.text;
+  } else if (!options.list_clients && !options.list_diagnostics && !options.dump_options) {
+    return usage_error("verify needs the request the client sent: --request REQ (or "
+                       "--exchange FILE with both)");
+  }
+  const Given& clients = given_for(given, OptionId::client);
+  const std::string_view list = clients.given() ? std::string_view(clients.text) : "all";
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t end = std::min(list.find(',', start), list.size());
+    const std::string name(http::trim_ows(list.substr(start, end - start)));
+    start = end + 1;
+    if (name.empty()) {
+      continue;
+    }
+    if (name == "all") {
+      options.clients.emplace_back("rfc");
+      for (const clients::ClientProfile* profile : clients::client_profiles()) {
+        options.clients.emplace_back(profile->name);
+      }
+      continue;
+    }
+    if (name != "rfc" && clients::find_client(name) == nullptr) {
+      return usage_error(fmt::format("--client: no client named `{}`; --list-clients prints "
+                                     "their names",
+                                     util::escape_for_terminal(name)));
+    }
+    options.clients.push_back(name);
+  }
+  if (options.clients.empty()) {
+    return usage_error("--client: name at least one client, or all");
+  }
+  if (options.format == Format::http) {
+    return usage_error("verify prints text or json; -f http is the server side's");
+  }
+  return std::nullopt;
+}
+
 // The options CLI11 read, checked against each other and against RFC 6455's grammar.
-ParsedCommandLine to_options(const GivenTable& given) {
+ParsedCommandLine to_options(const GivenTable& given, Command command) {
   Options options;
+  options.command = command;
   const Given& file = given_for(given, OptionId::file);
   const Given& har = given_for(given, OptionId::har);
   if (file.given()) {
@@ -307,6 +363,11 @@ ParsedCommandLine to_options(const GivenTable& given) {
                     : color.text == "never" ? ColorWhen::never
                                             : ColorWhen::auto_detect;
   }
+  if (command == Command::verify) {
+    if (auto exit = read_verify_options(given, options)) {
+      return *exit;
+    }
+  }
   return options;
 }
 
@@ -332,30 +393,38 @@ std::string_view kind_name(OptionKind kind) {
   return "";
 }
 
-const CommandSpec& command_spec(Command command) {
-  return *std::find_if(k_commands.begin(), k_commands.end(),
-                       [command](const CommandSpec& spec) { return spec.command == command; });
-}
-
 } // namespace
 
 ParsedCommandLine parse_command_line(std::span<const std::string_view> arguments, Declare declare) {
+  // A subcommand is the first argument; without one, the server's side of the handshake.
+  const CommandSpec* command = &k_commands.front();
+  for (const CommandSpec& spec : k_commands) {
+    if (!spec.name.empty() && !arguments.empty() && arguments.front() == spec.name) {
+      command = &spec;
+    }
+  }
+  const std::span<const std::string_view> rest =
+      command->name.empty() ? arguments : arguments.subspan(1);
   const bool all = declare == Declare::all;
-  const CommandSpec& command = k_commands.front();
-  CommandLineApp app{all ? std::string(command.description) : std::string(), "ws-handshake"};
+  const std::string program =
+      command->name.empty() ? "ws-handshake" : fmt::format("ws-handshake {}", command->name);
+  CommandLineApp app{all ? std::string(command->description) : std::string(), program};
   if (all) {
-    app.footer(std::string(command.footer));
+    app.footer(std::string(command->footer));
     app.formatter(std::make_shared<HelpFormatter>());
     app.get_formatter()->column_width(26);
   }
   GivenTable given;
   for (const OptionSpec& row : k_options) {
-    if ((all && !row.hidden) || row.kind == OptionKind::operand || mentioned(row, arguments)) {
+    if ((row.commands & on(command->command)) == 0) {
+      continue;
+    }
+    if ((all && !row.hidden) || row.kind == OptionKind::operand || mentioned(row, rest)) {
       Given& stored = given[static_cast<std::size_t>(row.id)];
       stored.option = declare_option(app, row, stored, all);
     }
   }
-  std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
+  std::vector<std::string> reversed(rest.rbegin(), rest.rend());
   try {
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
@@ -368,21 +437,22 @@ ParsedCommandLine parse_command_line(std::span<const std::string_view> arguments
   } catch (const CLI::ParseError& e) {
     return usage_error(e.what());
   }
-  return to_options(given);
+  return to_options(given, command->command);
 }
 
 std::string describe_options() {
   std::string out;
-  for (const OptionSpec& row : k_options) {
-    if (row.hidden) {
-      continue;
+  for (const CommandSpec& command : k_commands) {
+    for (const OptionSpec& row : k_options) {
+      if (row.hidden || (row.commands & on(command.command)) == 0) {
+        continue;
+      }
+      std::string help(row.help);
+      std::replace(help.begin(), help.end(), '\n', ' ');
+      out += fmt::format("ws-handshake{}{}\t{}\t{}\t{}\t{}\t{}\n", command.name.empty() ? "" : " ",
+                         command.name, row.names, row.value_name, kind_name(row.kind),
+                         fmt::join(row.choices, ","), help);
     }
-    const CommandSpec& command = command_spec(row.command);
-    std::string help(row.help);
-    std::replace(help.begin(), help.end(), '\n', ' ');
-    out += fmt::format("ws-handshake{}{}\t{}\t{}\t{}\t{}\t{}\n", command.name.empty() ? "" : " ",
-                       command.name, row.names, row.value_name, kind_name(row.kind),
-                       fmt::join(row.choices, ","), help);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/OptionTable.hpp"
 #include "handshake/ServerHandshake.hpp"
 #include "http/RequestParser.hpp"
 
@@ -7,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace wsh::cli {
 
@@ -18,7 +20,15 @@ enum class ColorWhen { auto_detect, always, never };
 
 // Everything the command line asked for.
 struct Options {
+  Command command = Command::handshake;
+  // FILE (the request) or, for verify, RESPONSE.
   std::string input_path = "-";
+  // verify: the request the client sent, or one capture of both directions.
+  std::string request_path;
+  std::string exchange_path;
+  // verify: the clients to judge, by name; "rfc" is RFC 6455's own verdict.
+  std::vector<std::string> clients;
+  bool list_clients = false;
   Format format = Format::text;
   ColorWhen color = ColorWhen::auto_detect;
   // --batch: a stream of requests; --har / --input-format har: a HAR file.

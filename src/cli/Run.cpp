@@ -5,6 +5,7 @@
 #include "cli/InputReader.hpp"
 #include "cli/Options.hpp"
 #include "cli/Report.hpp"
+#include "cli/Verify.hpp"
 #include "diagnostics/Catalogue.hpp"
 #include "handshake/ServerHandshake.hpp"
 #include "output/HttpRenderer.hpp"
@@ -80,6 +81,10 @@ int run_handshake(Options& options) {
 // A terminal on standard input otherwise waits in silence for what the user may not know to
 // type: say what is read and how to end it.
 std::string_view terminal_hint(const Options& options) {
+  if (options.command == Command::verify) {
+    return "ws-handshake: reading a response from the terminal; end it with an empty line or "
+           "Ctrl-D. Run 'ws-handshake verify --help' for the options.\n";
+  }
   if (options.har) {
     return "ws-handshake: reading a HAR file from the terminal; end it with Ctrl-D. "
            "Run 'ws-handshake --help' for the options.\n";
@@ -113,8 +118,15 @@ int run(int argc, char** argv) {
       write_all(STDOUT_FILENO, list_diagnostics());
       return k_exit_accepted;
     }
+    if (options.list_clients) {
+      write_all(STDOUT_FILENO, list_clients());
+      return k_exit_accepted;
+    }
     if (options.input_path == "-" && !options.quiet && isatty(STDIN_FILENO) == 1) {
       write_all(STDERR_FILENO, terminal_hint(options));
+    }
+    if (options.command == Command::verify) {
+      return run_verify(options);
     }
     if (options.har) {
       return run_har(options);

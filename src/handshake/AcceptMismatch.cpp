@@ -84,6 +84,15 @@ std::string explain_wrong_accept(std::string_view accept, std::string_view key,
   if (accept.starts_with(expected) && accept.find(',') != std::string_view::npos) {
     return "the value is given more than once, as a list, in one field";
   }
+  // RFC 6455 1.3's example: the key `dGhlIHNhbXBsZSBub25jZQ==` and its accept value.
+  constexpr std::string_view k_rfc_example_key = "dGhlIHNhbXBsZSBub25jZQ==";
+  if (key != k_rfc_example_key) {
+    const std::array<char, 28> example = compute_accept(k_rfc_example_key);
+    if (accept == std::string_view(example.data(), example.size())) {
+      return "it is the accept value of RFC 6455's example key (`dGhlIHNhbXBsZSBub25jZQ==`): "
+             "the server sends a fixed value instead of computing it from this key";
+    }
+  }
   if (is_accept_shaped(accept)) {
     return "it is a well-formed accept value, but for another key: the request the server "
            "answered carried another Sec-WebSocket-Key (a proxy that made its own request, or "

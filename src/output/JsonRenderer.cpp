@@ -40,7 +40,7 @@ private:
   util::SmallVector<std::size_t, 32> m_starts;
 };
 
-void write_request(JsonWriter& json, const http::Request& request, const LineTable& lines) {
+void write_request_fields(JsonWriter& json, const http::Request& request, const LineTable& lines) {
   json.begin_object();
   json.key("method");
   json.token(request.method);
@@ -63,8 +63,10 @@ void write_request(JsonWriter& json, const http::Request& request, const LineTab
   json.end_object();
 }
 
-void write_diagnostic(JsonWriter& json, const diagnostics::Diagnostic& diagnostic,
-                      const Source& source) {
+} // namespace
+
+void write_diagnostic_json(JsonWriter& json, const diagnostics::Diagnostic& diagnostic,
+                           const Source& source) {
   const diagnostics::CatalogueEntry& entry = diagnostics::describe(diagnostic.id);
   const util::LineColumn position = source.locate(diagnostic.offset);
   json.begin_object();
@@ -81,6 +83,12 @@ void write_diagnostic(JsonWriter& json, const diagnostics::Diagnostic& diagnosti
   json.member("hint", entry.hint);
   json.end_object();
 }
+
+void write_request_json(JsonWriter& json, const http::Request& request, const Source& source) {
+  write_request_fields(json, request, LineTable(source));
+}
+
+namespace {
 
 void write_offers(JsonWriter& json, const handshake::Outcome& outcome, const Source& source,
                   const LineTable& lines) {
@@ -199,14 +207,14 @@ void render_json_to(std::string& out, const handshake::Outcome& outcome, const S
   json.member("input", source.name);
   json.key("request");
   if (outcome.request) {
-    write_request(json, *outcome.request, lines);
+    write_request_fields(json, *outcome.request, lines);
   } else {
     json.null();
   }
   json.key("diagnostics");
   json.begin_array();
   for (const diagnostics::Diagnostic& diagnostic : outcome.diagnostics) {
-    write_diagnostic(json, diagnostic, source);
+    write_diagnostic_json(json, diagnostic, source);
   }
   json.end_array();
   json.end_object();

@@ -24,6 +24,15 @@ struct BatchPosition {
   std::optional<std::size_t> har_entry;
 };
 
+// One diagnostic as a JSON object: id, severity, message, line, column, offset, header,
+// reference, consequence, hint (the members every JSON result uses).
+void write_diagnostic_json(JsonWriter& json, const diagnostics::Diagnostic& diagnostic,
+                           const Source& source);
+
+// The request as read, as a JSON object: method, target, version, header_bytes,
+// bytes_after_headers, and its fields with their lines.
+void write_request_json(JsonWriter& json, const http::Request& request, const Source& source);
+
 // One JSON object describing the outcome (schema in man/ws-handshake.1, JSON OUTPUT), followed
 // by a newline; in a batch it starts with the result's position. Bytes from the input that are
 // not valid UTF-8 become U+FFFD.

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "util/Simd.hpp"
+#include "util/Utf8.hpp"
 
 namespace wsh::output {
 
@@ -67,46 +68,6 @@ void append_code_point(std::string& out, std::uint32_t code_point) {
   append_u_escape(out, 0xdc00U + (offset & 0x3ffU));
 }
 
-// Decodes the UTF-8 sequence at `at` (Unicode 15, table 3-7): its code point and length, or
-// U+FFFD and the length of the maximal invalid subsequence (at least one byte).
-std::pair<std::uint32_t, std::size_t> decode_utf8(std::string_view bytes, std::size_t at) {
-  constexpr std::uint32_t k_replacement = 0xfffdU;
-  const auto lead = static_cast<unsigned char>(bytes[at]);
-  std::size_t length = 0;
-  std::uint32_t code_point = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xbf;
-  if (lead >= 0xc2 && lead <= 0xdf) {
-    length = 2;
-    code_point = lead & 0x1fU;
-  } else if (lead >= 0xe0 && lead <= 0xef) {
-    length = 3;
-    code_point = lead & 0x0fU;
-    low = lead == 0xe0 ? 0xa0 : 0x80;  // no overlong forms
-    high = lead == 0xed ? 0x9f : 0xbf; // no surrogates
-  } else if (lead >= 0xf0 && lead <= 0xf4) {
-    length = 4;
-    code_point = lead & 0x07U;
-    low = lead == 0xf0 ? 0x90 : 0x80;  // no overlong forms
-    high = lead == 0xf4 ? 0x8f : 0xbf; // nothing past U+10FFFF
-  } else {
-    return {k_replacement, 1};
-  }
-  for (std::size_t i = 1; i < length; ++i) {
-    if (at + i >= bytes.size()) {
-      return {k_replacement, i};
-    }
-    const auto next = static_cast<unsigned char>(bytes[at + i]);
-    if (next < low || next > high) {
-      return {k_replacement, i};
-    }
-    code_point = (code_point << 6U) | (next & 0x3fU);
-    low = 0x80;
-    high = 0xbf;
-  }
-  return {code_point, length};
-}
-
 // Offset of the first byte at or after `from` that cannot be written as it is, or the size.
 // Sixteen bytes at a time where the processor has SSE2, only to find the byte: the escaping
 // below decides what it becomes. Never reads outside `bytes`.
@@ -154,9 +115,9 @@ void append_json_string(std::string& out, std::string_view bytes) {
       ++i;
       continue;
     }
-    const auto [code_point, length] = decode_utf8(bytes, i);
-    append_code_point(out, code_point);
-    i += length;
+    const util::Utf8Sequence sequence = util::decode_utf8(bytes, i);
+    append_code_point(out, sequence.code_point);
+    i += sequence.length;
   }
   out += '"';
 }

@@ -1,5 +1,9 @@
 #include "util/Escape.hpp"
 
+#include "util/Utf8.hpp"
+
+#include <cstdint>
+
 namespace wsh::util {
 
 namespace {
@@ -39,6 +43,27 @@ void append_escaped(std::string& out, std::string_view bytes) {
       out += k_hex[c >> 4U];
       out += k_hex[c & 0xfU];
     }
+  }
+}
+
+void append_escaped_text(std::string& out, std::string_view bytes) {
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      append_escaped(out, bytes.substr(i, 1));
+      ++i;
+      continue;
+    }
+    const Utf8Sequence sequence = decode_utf8(bytes, i);
+    const std::uint32_t c = sequence.code_point;
+    const bool hidden = c < 0xa0 || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) ||
+                        (c >= 0x2060 && c <= 0x206f) || c == 0xfeff;
+    if (sequence.valid && !hidden) {
+      out.append(bytes.substr(i, sequence.length));
+    } else {
+      append_escaped(out, bytes.substr(i, sequence.length));
+    }
+    i += sequence.length;
   }
 }
 

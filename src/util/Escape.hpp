@@ -13,6 +13,12 @@ std::string escape_for_terminal(std::string_view bytes);
 // Appends the escaped form of `bytes` to `out` (see escape_for_terminal).
 void append_escaped(std::string& out, std::string_view bytes);
 
+// The same for text that is meant to be read as UTF-8 (a client's message, which may hold a
+// curly apostrophe): each valid sequence of a visible character stays; C0 and C1 controls,
+// DEL, the bidirectional and invisible format characters (U+200B-U+200F, U+2028-U+202E,
+// U+2060-U+206F, U+FEFF) and every byte of invalid UTF-8 are escaped as \xHH.
+void append_escaped_text(std::string& out, std::string_view bytes);
+
 // How many characters the escaped form of `bytes` takes.
 std::size_t escaped_width(std::string_view bytes);
 

@@ -26,22 +26,40 @@ fi
 lint=$("$mandoc" -Tlint -W warning "$man" 2>&1)
 check "mandoc -Tlint: $lint" test -z "$lint"
 
-# The OPTIONS section as a reader sees it, without the overstrike of bold, and its tags (the
-# lines at the first indent).
-options=$("$mandoc" -Tutf8 -O width=200 "$man" | sed 's/.\x08//g' |
-  awk '/^OPTIONS/ { on = 1; next } /^[A-Z]/ { on = 0 } on')
-tags=$(printf '%s\n' "$options" | grep -E '^       [^ ]' | sed 's/^ *//')
-help=$("$bin" --help)
+# A section of the man page as a reader sees it, without the overstrike of bold, and its tags
+# (the lines at the first indent).
+rendered=$("$mandoc" -Tutf8 -O width=200 "$man" | sed 's/.\x08//g')
+section() { printf '%s\n' "$rendered" | awk -v name="$1" '$0 == name { on = 1; next } /^[A-Z]/ { on = 0 } on'; }
+tags_of() { printf '%s\n' "$1" | grep -E '^       [^ ]' | sed 's/^ *//'; }
 listing=$("$bin" --dump-options)
 check "--dump-options lists nothing" test -n "$listing"
 
-# has_tag PATTERN: a tag line matches the extended regular expression PATTERN.
+# A command's options are documented in OPTIONS (the default command's, and those every
+# command shares) or in the section named after the command (VERIFY for `ws-handshake
+# verify`); its --help shows each.
+declare -A options_of help_of
+options_of["ws-handshake"]=$(section OPTIONS)
+help_of["ws-handshake"]=$("$bin" --help)
+while IFS= read -r command; do
+  [ "$command" = ws-handshake ] && continue
+  word=${command#ws-handshake }
+  upper=$(printf '%s' "$word" | tr '[:lower:]' '[:upper:]')
+  own=$(section "$upper")
+  check "$man: no $upper section for the command '$command'" test -n "$own"
+  options_of["$command"]=$(printf '%s\n%s\n' "$own" "${options_of["ws-handshake"]}")
+  help_of["$command"]=$("$bin" "$word" --help)
+done < <(printf '%s\n' "$listing" | cut -f1 | sort -u)
+
+# has_tag PATTERN: a tag line of the command's sections matches the extended regular
+# expression PATTERN.
 has_tag() { printf '%s\n' "$tags" | grep -qE -- "$1"; }
 # quote TEXT: TEXT as a literal in an extended regular expression.
 quote() { printf '%s' "$1" | sed 's/[][\.|$(){}?+*^]/\\&/g'; }
 
 while IFS=$'\037' read -r command names value kind choices _; do
-  [ "$command" = ws-handshake ] || { fail "$names: command '$command' has no man page check yet"; continue; }
+  options=${options_of["$command"]}
+  help=${help_of["$command"]}
+  tags=$(tags_of "$options")
   if [ "$kind" = operand ]; then
     check "$man: OPTIONS has no entry for $names" has_tag "^$(quote "$names")( |$)"
     continue

@@ -74,7 +74,7 @@ JSON_SCHEMA_PAGE = "man/ws-handshake.1"
 SCRATCH_FOLDERS = ["samples", "tests/golden/inputs"]
 
 # What a WHEN phrase of JSON OUTPUT means: the runs (below) in which the member is present.
-ALL_MODES = frozenset({"single", "batch", "har", "har-no-url"})
+ALL_MODES = frozenset({"single", "batch", "har", "har-no-url", "verify"})
 WHEN_MODES = {
     None: ALL_MODES,
     "with --batch or a HAR": frozenset({"batch", "har", "har-no-url"}),
@@ -95,6 +95,25 @@ JSON_RUNS = [
     ("har", ["-f", "json", "--har", "samples/har/chromium-websockets.har"]),
     ("har-no-url", ["-f", "json", "--har", "tests/golden/inputs/har-no-url.har"]),
 ]
+
+# The JSON of `ws-handshake verify`, which VERIFY JSON OUTPUT lists: a response that fails
+# (with a request that carries a key), one that opens, and one that cannot be read (response
+# and status null).
+VERIFY_JSON_RUNS = [
+    ("verify", ["verify", "-f", "json", "--request", "samples/exchange/wrong-accept.request.http",
+                "samples/exchange/wrong-accept.response.http"]),
+    ("verify", ["verify", "-f", "json", "--request", "samples/exchange/correct.request.http",
+                "samples/exchange/correct.response.http"]),
+    ("verify", ["verify", "-f", "json", "--request", "samples/rfc6455-example.http",
+                "samples/broken/truncated.http"]),
+    ("verify", ["verify", "-f", "json", "--request", "samples/broken/truncated.http",
+                "samples/exchange/deflate.response.http"]),
+    ("verify", ["verify", "-f", "json", "--request", "samples/exchange/deflate.request.http",
+                "samples/exchange/deflate.response.http"]),
+]
+
+# Each JSON section of the man page and the runs it is checked against.
+JSON_SECTIONS = [("JSON OUTPUT", JSON_RUNS), ("VERIFY JSON OUTPUT", VERIFY_JSON_RUNS)]
 
 PLACEHOLDERS = {
     "any": r".*?",
@@ -441,18 +460,19 @@ class Member:
 
 TYPE_NAMES = {"integer", "string", "boolean", "null", "object", "array of strings",
               "array of objects"}
-TAG = re.compile(r"^([a-z_]+(?:, [a-z_]+)*) \(([^;()]+)(?:; ([^()]+))?\)$")
+TAG = re.compile(r"^([a-z_-]+(?:, [a-z_-]+)*) \(([^;()]+)(?:; ([^()]+))?\)$")
 
 
-def read_json_schema(root, source):
-    """The members JSON OUTPUT lists, as a tree of Member."""
+def read_json_schema(root, source, section="JSON OUTPUT"):
+    """The members a JSON section lists, as a tree of Member."""
     lines = (root / source).read_text().split("\n")
     try:
-        start = lines.index(".SH JSON OUTPUT")
+        start = lines.index(f".SH {section}")
     except ValueError as missing:
-        raise DocsError(f"{source}: no .SH JSON OUTPUT section") from missing
+        raise DocsError(f"{source}: no .SH {section} section") from missing
     top = Member("(the object)", ["object"], None, f"{source}:{start + 1}")
     stack = [top]
+    groups = []
     last = []
     i = start + 1
     while i < len(lines) and not lines[i].startswith(".SH"):
@@ -477,15 +497,20 @@ def read_json_schema(root, source):
                     for name in match.group(1).split(", ")]
             stack[-1].children += last
         elif line.startswith(".RS"):
-            if len(last) != 1 or not ({"object", "array of objects"} & set(last[0].types)):
-                raise DocsError(f"{where}: .RS lists members, but the item before it is not one "
-                                "object or array of objects")
+            # After a list of names (`a, b (object)`), the members listed are each one's.
+            if not last or any(not ({"object", "array of objects"} & set(m.types)) for m in last):
+                raise DocsError(f"{where}: .RS lists members, but the item before it is not an "
+                                "object or an array of objects")
             stack.append(last[0])
+            groups.append(last)
             last = []
         elif line.startswith(".RE"):
             if len(stack) == 1:
                 raise DocsError(f"{where}: .RE without .RS")
-            last = [stack.pop()]
+            stack.pop()
+            last = groups.pop()
+            for member in last[1:]:
+                member.children = last[0].children
         i += 1
     if len(stack) != 1:
         raise DocsError(f"{source}: JSON OUTPUT ends inside .RS")
@@ -570,18 +595,18 @@ def unseen(member, seen, path=""):
     return missing
 
 
-def json_outputs(binary, scratch, env):
-    """(mode, the JSON text of one result) for every result of JSON_RUNS; problems."""
+def json_outputs(binary, scratch, env, runs=None):
+    """(mode, the JSON text of one result) for every result of `runs`; problems."""
     outputs = []
     errors = []
-    for mode, arguments in JSON_RUNS:
+    for mode, arguments in JSON_RUNS if runs is None else runs:
         completed = subprocess.run([str(binary), *arguments], cwd=scratch, env=env,
                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                    stderr=subprocess.DEVNULL, timeout=COMMAND_TIMEOUT)
         text = completed.stdout.decode("utf-8")
         if not text:
             errors.append(f"ws-handshake {' '.join(arguments)} printed no JSON")
-        for document in [text] if mode == "single" else text.splitlines():
+        for document in [text] if mode in ("single", "verify") else text.splitlines():
             outputs.append((mode, document, f"ws-handshake {' '.join(arguments)}"))
     return outputs, errors
 
@@ -712,7 +737,8 @@ def check_repository(root, binary):
     """The docs test proper; prints its report and returns the exit status."""
     try:
         docs = read_docs(root, MARKDOWN_DOCS, MAN_PAGES)
-        schema = read_json_schema(root, JSON_SCHEMA_PAGE)
+        schemas = [(read_json_schema(root, JSON_SCHEMA_PAGE, section), runs)
+                   for section, runs in JSON_SECTIONS]
         scratch = make_scratch(root, docs, SCRATCH_FOLDERS)
     except DocsError as error:
         print(f"docs: {error}")
@@ -720,8 +746,12 @@ def check_repository(root, binary):
     try:
         env = environment(binary)
         passed, failures = check_examples(docs, scratch, env)
-        outputs, json_errors = json_outputs(binary, scratch, env)
-        json_errors += check_json_output(schema, outputs)
+        outputs = []
+        json_errors = []
+        for schema, runs in schemas:
+            section_outputs, section_errors = json_outputs(binary, scratch, env, runs)
+            outputs += section_outputs
+            json_errors += section_errors + check_json_output(schema, section_outputs)
     except DocsError as error:
         print(f"docs: {error}")
         return 1
@@ -743,7 +773,7 @@ def check_repository(root, binary):
     counts = ", ".join(f"{per_source.get(s, 0)} in {s}" for s in MARKDOWN_DOCS + MAN_PAGES)
     print(f"docs: {len(docs.examples)} examples ({counts}): {passed} passed, {len(failures)} "
           f"failed, {len(skipped)} skipped; JSON OUTPUT against {len(outputs)} results of "
-          f"{len(JSON_RUNS)} runs: {len(json_errors)} problems")
+          f"{sum(len(runs) for _, runs in JSON_SECTIONS)} runs: {len(json_errors)} problems")
     if failures and os.environ.get("UPDATE_DOCS") == "1":
         update(root, failures)
     empty = [s for s in MARKDOWN_DOCS + MAN_PAGES if per_source.get(s, 0) == 0]

@@ -9,12 +9,21 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# A case whose arguments start with a subcommand (verify) gets -f after it.
 transcript() {
   local format=$1
   shift
   local status=0
-  "$bin" -f "$format" --color never "$@" >"$work/out" 2>"$work/err" </dev/null || status=$?
-  printf '$ ws-handshake -f %s' "$format"
+  local command=()
+  if [ "${1:-}" = verify ]; then
+    command=(verify)
+    shift
+  fi
+  "$bin" "${command[@]}" -f "$format" --color never "$@" >"$work/out" 2>"$work/err" </dev/null ||
+    status=$?
+  printf '$ ws-handshake'
+  printf ' %s' "${command[@]}"
+  printf ' -f %s' "$format"
   printf ' %q' "$@"
   printf '\n--- stdout\n'
   cat "$work/out"
@@ -30,7 +39,9 @@ for args_file in "$here"/cases/*.args; do
   mapfile -t args <"$args_file"
   expected="$here/cases/$name.expected"
   {
-    for format in text http json; do
+    formats=(text http json)
+    [ "${args[0]:-}" = verify ] && formats=(text json)
+    for format in "${formats[@]}"; do
       transcript "$format" "${args[@]}"
     done
   } >"$work/actual"

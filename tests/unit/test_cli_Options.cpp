@@ -259,14 +259,61 @@ TEST_CASE("cli::Options") {
     for (const char c : listing) {
       lines += c == '\n' ? 1 : 0;
     }
+    // One line per command an option belongs to.
     std::size_t shown = 0;
     for (const OptionSpec& row : k_options) {
-      shown += row.hidden ? 0 : 1;
+      for (const CommandSpec& command : k_commands) {
+        if (!row.hidden && (row.commands & on(command.command)) != 0) {
+          ++shown;
+        }
+      }
     }
     CHECK(lines == shown);
+    CHECK(listing.find("ws-handshake verify\t--request\tREQ\ttext\t") != std::string::npos);
     CHECK(listing.find("ws-handshake\t--prefer\tSIDE\ttext\tserver,client\tWhose order "
                        "--accept-protocols follows: server (the list's, as Python websockets) "
                        "or client (as Node ws)\n") != std::string::npos);
     CHECK(listing.find("--dump-options") == std::string::npos);
+  }
+}
+
+TEST_CASE("cli::Options: verify") {
+  SUBCASE("its inputs and clients") {
+    const Options o = options_of(parse({"verify", "--request", "req.http", "resp.http"}));
+    CHECK(o.command == Command::verify);
+    CHECK(o.request_path == "req.http");
+    CHECK(o.input_path == "resp.http");
+    // --client all by default: rfc and every profiled client.
+    REQUIRE(o.clients.size() > 2);
+    CHECK(o.clients.front() == "rfc");
+    CHECK(options_of(parse({"verify", "--request", "r", "--client", "chromium, rfc"})).clients ==
+          std::vector<std::string>{"chromium", "rfc"});
+    const Options exchange = options_of(parse({"verify", "--exchange", "both.http", "-f", "json"}));
+    CHECK(exchange.exchange_path == "both.http");
+    CHECK(exchange.format == Format::json);
+    CHECK(options_of(parse({"verify", "--list-clients"})).list_clients);
+  }
+  SUBCASE("usage errors") {
+    const auto error_of = [](std::initializer_list<std::string_view> arguments) {
+      return exit_of(parse(arguments)).err;
+    };
+    CHECK(error_of({"verify", "resp.http"}).find("--request REQ") != std::string::npos);
+    CHECK(error_of({"verify", "--request", "r", "--client", "netscape"})
+              .find("no client named `netscape`") != std::string::npos);
+    CHECK(error_of({"verify", "--exchange", "x", "--request", "r"}).find("either") !=
+          std::string::npos);
+    CHECK(error_of({"verify", "--request", "r", "-f", "http"}).find("text or json") !=
+          std::string::npos);
+    // The server side's options are not verify's, and verify's not the server side's.
+    CHECK(exit_of(parse({"verify", "--request", "r", "-p", "chat"})).status == k_exit_usage);
+    CHECK(exit_of(parse({"--request", "r"})).status == k_exit_usage);
+  }
+  SUBCASE("help is the command's own") {
+    const CommandLineExit help = exit_of(parse({"verify", "--help"}));
+    CHECK(help.status == k_exit_accepted);
+    CHECK(help.out.find("--request REQ") != std::string::npos);
+    CHECK(help.out.find("--negotiate-deflate") == std::string::npos);
+    // "verify" as a FILE after other words is a file, not the command.
+    CHECK(options_of(parse({"-f", "json", "verify"})).input_path == "verify");
   }
 }

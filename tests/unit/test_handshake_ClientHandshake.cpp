@@ -256,4 +256,8 @@ TEST_CASE("handshake::explain_wrong_accept names the cause the bytes show") {
         std::string::npos);
   CHECK(explain_wrong_accept("mogpCUDsFBfEiTi8XY/wyJyveQ0=", key, "dGhlIHNhbXBsZSBub25jZQ==  ")
             .find("whitespace") != std::string::npos);
+  // Another key, answered with the RFC's example value, hard-coded.
+  CHECK(explain_wrong_accept(
+            "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", "uZgejSr7CRIiKGM2q2HxbQ==", "uZgejSr7CRIiKGM2q2HxbQ==")
+            .find("RFC 6455's example key") != std::string::npos);
 }
