@@ -84,7 +84,7 @@ bool read_strings(PCSTR* strings, ULONG count, std::vector<std::string>& out) {
 }
 
 // Makes a session after checking the arguments of WebSocketCreate*Handle.
-HRESULT create_session(const PWEB_SOCKET_PROPERTY properties, ULONG property_count,
+HRESULT create_session(const WEB_SOCKET_PROPERTY* properties, ULONG property_count,
                        WEB_SOCKET_HANDLE* handle, Role role) {
   std::span<const WEB_SOCKET_PROPERTY> given;
   if (handle == nullptr || !as_span<const WEB_SOCKET_PROPERTY>(properties, property_count, given)) {
@@ -115,8 +115,9 @@ HRESULT session_function_result(const Session& session) {
 
 } // namespace
 
-// Windows' names and parameter names are the API, so they keep Windows' spelling.
-// NOLINTBEGIN(readability-identifier-naming)
+// Windows' names, parameter names and parameter types are the API, so they keep Windows'
+// spelling and its const pointers.
+// NOLINTBEGIN(readability-identifier-naming, misc-misplaced-const)
 extern "C" {
 
 HRESULT WebSocketCreateClientHandle(const PWEB_SOCKET_PROPERTY pProperties, ULONG ulPropertyCount,
@@ -318,4 +319,4 @@ HRESULT WebSocketGetGlobalProperty(WEB_SOCKET_PROPERTY_TYPE eType, PVOID pvValue
 }
 
 } // extern "C"
-// NOLINTEND(readability-identifier-naming)
+// NOLINTEND(readability-identifier-naming, misc-misplaced-const)

@@ -9,6 +9,10 @@
 #ifndef WS_HANDSHAKE_WEBSOCKET_H
 #define WS_HANDSHAKE_WEBSOCKET_H
 
+/* A C header with Windows' names and signatures, also read by C++: clang-tidy's C++ checks of
+ * spelling (using, <cstdint>, snake_case names) and of the documented `const PWEB_SOCKET_...`
+ * parameters (a const pointer, as on Windows) do not apply to it. */
+/* NOLINTBEGIN(modernize-deprecated-headers, modernize-use-using, readability-identifier-naming, misc-misplaced-const) */
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -290,5 +294,6 @@ WS_HANDSHAKE_API HRESULT WebSocketGetGlobalProperty(WEB_SOCKET_PROPERTY_TYPE eTy
 #ifdef __cplusplus
 }
 #endif
+/* NOLINTEND(modernize-deprecated-headers, modernize-use-using, readability-identifier-naming, misc-misplaced-const) */
 
 #endif
