@@ -41,13 +41,11 @@ add_custom_target(wsh_changelog ALL DEPENDS ${PROJECT_BINARY_DIR}/doc/changelog.
 install(TARGETS ws-handshake RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT tool)
 install(FILES ${PROJECT_BINARY_DIR}/man/ws-handshake.1.gz
         DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT tool)
-# Shell completions are to be generated from the CLI's option declaration (cli/Options.cpp)
-# into the build tree under these names; until the generator exists nothing is there, and
-# OPTIONAL installs what is.
-install(FILES ${PROJECT_BINARY_DIR}/completions/ws-handshake
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions COMPONENT tool OPTIONAL)
-install(FILES ${PROJECT_BINARY_DIR}/completions/_ws-handshake
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions COMPONENT tool OPTIONAL)
+# Shell completions go here, with the tool, once they are generated from the CLI's option
+# declaration (cli/Options.cpp): bash's as ${CMAKE_INSTALL_DATADIR}/bash-completion/completions/
+# ws-handshake, zsh's as ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions/_ws-handshake, both in
+# the component tool (an install rule for a file that does not exist yet would leave empty
+# directories in the package).
 
 # The library: the shared one's SONAME file for the runtime, its development link, the static
 # one, the header, the pkg-config file and the CMake package for development.
