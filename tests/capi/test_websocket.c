@@ -336,6 +336,19 @@ static void test_no_forged_lines(void) {
   CHECK_HR(E_INVALIDARG, serve_once(request, count, NULL, forged_extension, 1));
 }
 
+/* More fields than the engine's 256 are refused, as the tool refuses them. */
+static void test_many_fields(void) {
+  WEB_SOCKET_HTTP_HEADER request[300];
+  const ULONG base = (ULONG)rfc6455_request(request);
+  ULONG i = 0;
+  for (i = base; i < COUNT(request); ++i) {
+    request[i] = header("X-Filler", "x");
+  }
+  CHECK_HR(S_OK, serve_once(request, 256, NULL, NULL, 0));
+  CHECK_HR(E_INVALID_PROTOCOL_FORMAT, serve_once(request, 257, NULL, NULL, 0));
+  CHECK_HR(E_INVALID_PROTOCOL_FORMAT, serve_once(request, COUNT(request), NULL, NULL, 0));
+}
+
 /* A request larger than the engine's 64 KiB limit is refused, however large. */
 static void test_huge_request(void) {
   WEB_SOCKET_HTTP_HEADER request[9];
@@ -831,6 +844,7 @@ int main(void) {
   test_server_refusals();
   test_no_forged_lines();
   test_huge_request();
+  test_many_fields();
   test_invalid_arguments();
   test_properties();
   test_handle_states();
