@@ -61,7 +61,8 @@ typedef void* PVOID;
 #define E_NOTIMPL WS_HANDSHAKE_HRESULT(0x80004001UL)
 #endif
 #ifndef E_FAIL
-/* An unexpected internal failure (a bug in the library); never a verdict on a request. */
+/* An unexpected failure inside the library, or the system's random generator failing; never a
+ * verdict on a request. */
 #define E_FAIL WS_HANDSHAKE_HRESULT(0x80004005UL)
 #endif
 #ifndef E_OUTOFMEMORY
@@ -69,7 +70,9 @@ typedef void* PVOID;
 #define E_OUTOFMEMORY WS_HANDSHAKE_HRESULT(0x8007000EUL)
 #endif
 #ifndef E_INVALIDARG
-/* A required pointer is null, a count does not match its array, or a property is wrong. */
+/* A required pointer is null, a pointer is null with a count that is not 0, a handle is of the
+ * other side, a property is wrong, or the application's own subprotocol or extension is
+ * malformed. */
 #define E_INVALIDARG WS_HANDSHAKE_HRESULT(0x80070057UL)
 #endif
 #ifndef E_INVALID_PROTOCOL_OPERATION
@@ -78,15 +81,17 @@ typedef void* PVOID;
 #define E_INVALID_PROTOCOL_OPERATION WS_HANDSHAKE_HRESULT(0x83760001UL)
 #endif
 #ifndef E_INVALID_PROTOCOL_FORMAT
-/* The request breaks the syntax or a rule of the opening handshake (RFC 6455 4.2.1). */
+/* The request breaks the syntax of HTTP (RFC 9112) or a rule of the opening handshake
+ * (RFC 6455 4.2.1). */
 #define E_INVALID_PROTOCOL_FORMAT WS_HANDSHAKE_HRESULT(0x83760002UL)
 #endif
 #ifndef E_PROTOCOL_EXTENSIONS_NOT_SUPPORTED
-/* An extension the application chose is not one the client offered, or not valid. */
+/* An extension the application chose answers no offer of the client, or its parameters do not
+ * answer the offer (RFC 6455 9.1, RFC 7692). */
 #define E_PROTOCOL_EXTENSIONS_NOT_SUPPORTED WS_HANDSHAKE_HRESULT(0x83760003UL)
 #endif
 #ifndef E_SUBPROTOCOL_NOT_SUPPORTED
-/* The subprotocol the application chose is not one the client offered, or not valid. */
+/* The subprotocol the application chose is not one the client offered (RFC 6455 4.2.2). */
 #define E_SUBPROTOCOL_NOT_SUPPORTED WS_HANDSHAKE_HRESULT(0x83760004UL)
 #endif
 #ifndef E_PROTOCOL_VERSION_NOT_SUPPORTED
@@ -219,7 +224,7 @@ WS_HANDSHAKE_API HRESULT WebSocketCreateClientHandle(const PWEB_SOCKET_PROPERTY 
 
 /* Builds the request headers a client adds for the opening handshake (RFC 6455 4.1): Upgrade,
  * Connection, a fresh Sec-WebSocket-Key, Sec-WebSocket-Version and the offered subprotocols and
- * extensions; they live until the next call on the handle or its deletion. */
+ * extensions. They belong to the handle: not to be used after the next call on it. */
 WS_HANDSHAKE_API HRESULT WebSocketBeginClientHandshake(
     WEB_SOCKET_HANDLE hWebSocket, PCSTR* pszSubprotocols, ULONG ulSubprotocolCount,
     PCSTR* pszExtensions, ULONG ulExtensionCount, const PWEB_SOCKET_HTTP_HEADER pInitialHeaders,
@@ -243,7 +248,7 @@ WS_HANDSHAKE_API HRESULT WebSocketCreateServerHandle(const PWEB_SOCKET_PROPERTY 
 
 /* Answers a client's opening handshake (RFC 6455 4.2): checks the request headers and the
  * application's chosen subprotocol and extensions, and on success gives the response headers
- * of the 101, which live until the next call on the handle or its deletion. */
+ * of the 101. They belong to the handle: not to be used after the next call on it. */
 WS_HANDSHAKE_API HRESULT WebSocketBeginServerHandshake(
     WEB_SOCKET_HANDLE hWebSocket, PCSTR pszSubprotocolSelected, PCSTR* pszExtensionSelected,
     ULONG ulExtensionSelectedCount, const PWEB_SOCKET_HTTP_HEADER pRequestHeaders,
