@@ -7,6 +7,7 @@
 #include "diagnostics/Catalogue.hpp"
 #include "handshake/ServerHandshake.hpp"
 #include "util/Escape.hpp"
+#include "version.hpp"
 
 #include <fmt/format.h>
 
@@ -29,7 +30,7 @@ constexpr std::size_t k_flush_size = 65536;
 class BatchReport {
 public:
   explicit BatchReport(const Options& options)
-      : m_options(options), m_color(use_color(options.color)) {
+      : m_options(options), m_color(use_color(options.color)), m_sarif(k_version) {
     m_out.reserve(2 * k_flush_size);
   }
 
@@ -40,13 +41,16 @@ public:
     if (outcome.accepted) {
       ++m_accepted;
     }
+    // In a batch an unreadable head (too large, cut off) is one refused result among others.
+    const int status = exit_status_of(outcome, m_options);
+    m_worst = std::max(m_worst, status == k_exit_input_error ? k_exit_rejected : status);
     for (const diagnostics::Diagnostic& diagnostic : outcome.diagnostics) {
       ++m_counts[static_cast<std::size_t>(diagnostic.id)];
     }
     if (m_options.quiet) {
       return true;
     }
-    render_outcome(outcome, source, m_options, m_color, m_out, m_err, &position);
+    render_outcome(outcome, source, m_options, m_color, m_out, m_err, &position, &m_sarif);
     return m_out.size() < k_flush_size && m_err.size() < k_flush_size ? true : flush();
   }
 
@@ -61,6 +65,14 @@ public:
     m_out.clear();
     m_err.clear();
     return !m_output_failed;
+  }
+
+  // Ends what the format needs ended (the SARIF document) and writes it.
+  void finish() {
+    if (m_options.format == Format::sarif && !m_options.quiet) {
+      m_sarif.finish(m_out);
+    }
+    flush();
   }
 
   // The summary: counts, then one line per diagnostic id seen, most frequent first.
@@ -93,7 +105,7 @@ public:
       print_error(fmt::format("cannot write to standard output: {}", std::strerror(m_write_error)));
       return k_exit_input_error;
     }
-    return m_accepted == m_total ? k_exit_accepted : k_exit_rejected;
+    return m_worst;
   }
 
 private:
@@ -106,6 +118,9 @@ private:
   std::array<std::size_t, 256> m_counts{};
   bool m_output_failed = false;
   int m_write_error = 0;
+  // The worst exit status of a result so far, under --fail-on.
+  int m_worst = k_exit_accepted;
+  output::SarifLog m_sarif;
 };
 
 // Opens FILE or standard input for a batch; -1 with a message printed when it cannot.
@@ -139,6 +154,7 @@ int run_batch(const Options& options) {
   BatchReport report(options);
   RequestStream stream(fd, options.parse.max_header_bytes, [&report] { report.flush(); });
   handshake::ServerHandshake engine(options.choices, options.parse);
+  std::string redacted_bytes;
   std::size_t index = 0;
   int status = 0;
   while (true) {
@@ -154,11 +170,25 @@ int run_batch(const Options& options) {
       break;
     }
     ++index;
-    const handshake::Outcome& outcome = engine.answer(piece.bytes);
+    std::string_view bytes = piece.bytes;
+    std::optional<handshake::Outcome> redacted_outcome;
+    if (options.redact) {
+      auto redacted = redact_request(bytes, options);
+      if (!redacted) {
+        report.flush();
+        print_error(fmt::format("request {}: {}", index, redacted.error()));
+        status = k_exit_input_error;
+        break;
+      }
+      redacted_bytes = std::move(redacted->bytes);
+      bytes = redacted_bytes;
+      redacted_outcome = handshake::begin_server_handshake(bytes, redacted->choices, options.parse);
+    }
+    const handshake::Outcome& outcome = redacted_outcome ? *redacted_outcome : engine.answer(bytes);
     // Line 0 stands for a line nothing will print.
     const std::size_t line =
         !options.quiet && renders_lines(outcome, options) ? stream.line_of(piece) : 0;
-    const output::Source source{name, piece.bytes, line, piece.offset};
+    const output::Source source{name, bytes, line, piece.offset};
     const output::BatchPosition position{index, piece.offset, {}, {}, std::nullopt};
     if (!report.add(outcome, source, position)) {
       break; // standard output is gone: stop reading
@@ -167,7 +197,7 @@ int run_batch(const Options& options) {
   if (fd != STDIN_FILENO) {
     ::close(fd);
   }
-  report.flush();
+  report.finish();
   if (index == 0 && status == 0) {
     print_error(fmt::format("{} holds no request", util::escape_for_terminal(name)));
     return k_exit_input_error;
@@ -209,16 +239,30 @@ int run_har(const Options& options) {
   std::size_t index = 0;
   for (const HarRequest& entry : contents->requests) {
     ++index;
-    const handshake::Outcome& outcome = engine.answer(entry.request);
+    std::string_view bytes = entry.request;
+    std::string redacted_bytes;
+    std::optional<handshake::Outcome> redacted_outcome;
+    if (options.redact) {
+      auto redacted = redact_request(bytes, options);
+      if (!redacted) {
+        report.flush();
+        print_error(fmt::format("entry {}: {}", entry.entry_index, redacted.error()));
+        return k_exit_input_error;
+      }
+      redacted_bytes = std::move(redacted->bytes);
+      bytes = redacted_bytes;
+      redacted_outcome = handshake::begin_server_handshake(bytes, redacted->choices, options.parse);
+    }
+    const handshake::Outcome& outcome = redacted_outcome ? *redacted_outcome : engine.answer(bytes);
     const std::string name = fmt::format(
         "{}#{}", options.input_path == "-" ? "<stdin>" : options.input_path, entry.entry_index);
-    const output::Source source{name, entry.request, 1, 0};
+    const output::Source source{name, bytes, 1, 0};
     const output::BatchPosition position{index, 0, entry.url, entry.started, entry.entry_index};
     if (!report.add(outcome, source, position)) {
       break;
     }
   }
-  report.flush();
+  report.finish();
   report.summarize();
   return report.exit_status();
 }

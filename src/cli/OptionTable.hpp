@@ -66,6 +66,9 @@ enum class OptionId : unsigned char {
   max_header_bytes,
   allow_truncated,
   list_diagnostics,
+  fail_on,
+  min_severity,
+  redact,
   dump_options,
   count,
 };
@@ -93,7 +96,11 @@ struct OptionSpec {
 };
 
 inline constexpr std::array<std::string_view, 2> k_prefer_choices{"server", "client"};
-inline constexpr std::array<std::string_view, 3> k_format_choices{"text", "http", "json"};
+inline constexpr std::array<std::string_view, 6> k_format_choices{"text",  "http",   "json",
+                                                                  "sarif", "github", "gcc"};
+inline constexpr std::array<std::string_view, 4> k_fail_on_choices{"error", "warning", "note",
+                                                                   "never"};
+inline constexpr std::array<std::string_view, 3> k_severity_choices{"error", "warning", "note"};
 inline constexpr std::array<std::string_view, 2> k_input_format_choices{"raw", "har"};
 inline constexpr std::array<std::string_view, 3> k_color_choices{"auto", "always", "never"};
 
@@ -205,7 +212,10 @@ inline constexpr std::array k_options{
                "client_max_window_bits=12,server_no_context_takeover\n"
                "(an -e permessage-deflate wins)"},
     OptionSpec{OptionId::format, k_every_command, OptionKind::text, "-f,--format", "FORMAT",
-               "Output: text (headers), http (bytes to send) or json", k_format_choices},
+               "Output: text (headers), http (bytes to send), json,\n"
+               "sarif (SARIF 2.1.0), github (Actions annotations) or gcc\n"
+               "(FILE:LINE:COL: severity: message [id] lines)",
+               k_format_choices},
     OptionSpec{OptionId::batch, on(Command::handshake), OptionKind::flag, "--batch", "",
                "The input is a stream of requests back to back: answer\n"
                "each in order, then print a summary on stderr"},
@@ -239,6 +249,19 @@ inline constexpr std::array k_options{
                "Treat the end of input as the end of the headers\n(for pasted header blocks)"},
     OptionSpec{OptionId::list_diagnostics, k_every_command, OptionKind::flag, "--list-diagnostics",
                "", "List every diagnostic id with its severity and\nmeaning, then exit"},
+    OptionSpec{OptionId::fail_on, on(Command::handshake), OptionKind::text, "--fail-on", "SEVERITY",
+               "The least severity that makes the exit status 1: error\n"
+               "(the default), warning, note or never (--strict implies\n"
+               "warning)",
+               k_fail_on_choices},
+    OptionSpec{
+        OptionId::min_severity, k_every_command, OptionKind::text, "--min-severity", "SEVERITY",
+        "Print only diagnostics of this severity or worse:\nerror, warning or note (the default)",
+        k_severity_choices},
+    OptionSpec{OptionId::redact, k_every_command, OptionKind::attached, "--redact", "key",
+               "Hide credentials in every output (Cookie, Authorization,\n"
+               "tokens in queries, subprotocols and URLs) behind a\n"
+               "same-length placeholder; =key hides the Sec-WebSocket-Key too"},
     OptionSpec{OptionId::dump_options,
                k_every_command,
                OptionKind::flag,

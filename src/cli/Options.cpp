@@ -277,7 +277,8 @@ std::optional<CommandLineExit> read_verify_options(const GivenTable& given, Opti
     return usage_error("--client: name at least one client, or all");
   }
   if (options.format == Format::http) {
-    return usage_error("verify prints text or json; -f http is the server side's");
+    return usage_error("verify prints text, json, sarif, github or gcc; -f http is the server "
+                       "side's");
   }
   return std::nullopt;
 }
@@ -354,9 +355,44 @@ ParsedCommandLine to_options(const GivenTable& given, Command command) {
     }
   }
   if (const Given& format = given_for(given, OptionId::format); format.given()) {
-    options.format = format.text == "json"   ? Format::json
-                     : format.text == "http" ? Format::http
-                                             : Format::text;
+    constexpr std::array<std::pair<std::string_view, Format>, 6> k_formats{
+        {{"text", Format::text},
+         {"http", Format::http},
+         {"json", Format::json},
+         {"sarif", Format::sarif},
+         {"github", Format::github},
+         {"gcc", Format::gcc}}};
+    for (const auto& [word, value] : k_formats) {
+      if (format.text == word) {
+        options.format = value;
+      }
+    }
+  }
+  const auto severity_of = [](std::string_view word) {
+    return word == "note"      ? diagnostics::Severity::note
+           : word == "warning" ? diagnostics::Severity::warning
+                               : diagnostics::Severity::error;
+  };
+  if (options.choices.strict) {
+    options.fail_on = diagnostics::Severity::warning;
+  }
+  if (const Given& fail_on = given_for(given, OptionId::fail_on); fail_on.given()) {
+    if (fail_on.text == "never") {
+      options.fail_on.reset();
+    } else {
+      options.fail_on = severity_of(fail_on.text);
+    }
+  }
+  if (const Given& min = given_for(given, OptionId::min_severity); min.given()) {
+    options.min_severity = severity_of(min.text);
+  }
+  if (const Given& redact = given_for(given, OptionId::redact); redact.given()) {
+    if (!redact.text.empty() && redact.text != "key") {
+      return usage_error(fmt::format("--redact takes no value or `=key`, not `{}`",
+                                     util::escape_for_terminal(redact.text)));
+    }
+    options.redact = true;
+    options.redact_key = redact.text == "key";
   }
   if (const Given& color = given_for(given, OptionId::color); color.given()) {
     options.color = color.text == "always"  ? ColorWhen::always

@@ -4,6 +4,7 @@
 #include "handshake/ServerHandshake.hpp"
 #include "http/RequestParser.hpp"
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -13,7 +14,7 @@
 namespace wsh::cli {
 
 // How output is written: -f/--format.
-enum class Format { text, http, json };
+enum class Format { text, http, json, sarif, github, gcc };
 
 // When standard error gets colour: --color.
 enum class ColorWhen { auto_detect, always, never };
@@ -37,6 +38,13 @@ struct Options {
   bool quiet = false;
   bool verbose = false;
   bool list_diagnostics = false;
+  // --fail-on: the least severity that makes the exit status 1; none for `never`.
+  std::optional<diagnostics::Severity> fail_on = diagnostics::Severity::error;
+  // --min-severity: diagnostics below it are not printed.
+  diagnostics::Severity min_severity = diagnostics::Severity::note;
+  // --redact[=key]: credentials (and with `key`, the Sec-WebSocket-Key) hidden in the output.
+  bool redact = false;
+  bool redact_key = false;
   bool dump_options = false;
   handshake::ServerChoices choices;
   http::ParseOptions parse;

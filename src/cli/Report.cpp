@@ -1,11 +1,15 @@
 #include "cli/Report.hpp"
 
+#include "cli/ExitStatus.hpp"
+#include "handshake/ServerHandshake.hpp"
 #include "output/HttpRenderer.hpp"
+#include "output/Redaction.hpp"
 #include "output/TextRenderer.hpp"
 #include "util/Escape.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <unistd.h>
@@ -41,9 +45,94 @@ bool use_color(ColorWhen when) {
          (term == nullptr || std::string_view(term) != "dumb");
 }
 
+int exit_status_of(const handshake::Outcome& outcome, const Options& options) {
+  if (outcome.read_failure && *outcome.read_failure != http::ParseErrorKind::malformed) {
+    return k_exit_input_error;
+  }
+  if (!options.fail_on) {
+    return k_exit_accepted;
+  }
+  const bool fails = std::any_of(outcome.diagnostics.begin(), outcome.diagnostics.end(),
+                                 [&](const diagnostics::Diagnostic& diagnostic) {
+                                   return diagnostic.severity >= *options.fail_on;
+                                 });
+  return fails ? k_exit_rejected : k_exit_accepted;
+}
+
+std::vector<diagnostics::Diagnostic>
+shown_diagnostics(const std::vector<diagnostics::Diagnostic>& diagnostics, const Options& options) {
+  std::vector<diagnostics::Diagnostic> shown;
+  for (const diagnostics::Diagnostic& diagnostic : diagnostics) {
+    if (diagnostic.severity >= options.min_severity) {
+      shown.push_back(diagnostic);
+    }
+  }
+  return shown;
+}
+
+util::Expected<RedactedRequest, std::string> redact_request(std::string_view input,
+                                                            const Options& options) {
+  const auto credentials =
+      output::find_credentials(input, output::RedactionScope{options.redact_key});
+  RedactedRequest redacted{output::redact(input, credentials), options.choices};
+  const auto redact_choice = [&](std::string& choice) {
+    for (const output::Credential& credential : credentials) {
+      if (input.substr(credential.offset, credential.size) == choice) {
+        choice = output::placeholder_for(choice);
+      }
+    }
+  };
+  if (redacted.choices.subprotocol) {
+    redact_choice(*redacted.choices.subprotocol);
+  }
+  for (std::string& name : redacted.choices.accept_protocols) {
+    redact_choice(name);
+  }
+  const handshake::Outcome original =
+      handshake::begin_server_handshake(input, options.choices, options.parse);
+  const handshake::Outcome shown =
+      handshake::begin_server_handshake(redacted.bytes, redacted.choices, options.parse);
+  const bool same_diagnostics = std::equal(
+      original.diagnostics.begin(), original.diagnostics.end(), shown.diagnostics.begin(),
+      shown.diagnostics.end(), [](const auto& a, const auto& b) {
+        return a.id == b.id && a.offset == b.offset && a.severity == b.severity;
+      });
+  if (original.accepted != shown.accepted || original.status != shown.status ||
+      original.hresult.value != shown.hresult.value || !same_diagnostics) {
+    return util::unexpected(std::string(
+        "--redact would change the diagnosis of this request (a credential's placeholder "
+        "matters to a rule); run without --redact, or remove the credential by hand"));
+  }
+  return redacted;
+}
+
 void render_outcome(const handshake::Outcome& outcome, const output::Source& source,
                     const Options& options, bool color, std::string& out, std::string& err,
-                    const output::BatchPosition* position) {
+                    const output::BatchPosition* position, output::SarifLog* sarif) {
+  if (options.min_severity > diagnostics::Severity::note) {
+    handshake::Outcome shown = outcome;
+    shown.diagnostics = shown_diagnostics(outcome.diagnostics, options);
+    Options unfiltered = options;
+    unfiltered.min_severity = diagnostics::Severity::note;
+    render_outcome(shown, source, unfiltered, color, out, err, position, sarif);
+    return;
+  }
+  switch (options.format) {
+  case Format::gcc:
+    output::render_gcc(out, outcome.diagnostics, source);
+    return;
+  case Format::github:
+    output::render_github(out, outcome.diagnostics, source);
+    return;
+  case Format::sarif:
+    if (sarif != nullptr) {
+      sarif->add(outcome.diagnostics, source);
+      sarif->drain(out);
+    }
+    return;
+  default:
+    break;
+  }
   if (!renders_lines(outcome, options)) {
     output::render_http(outcome, out); // the bytes alone: the usual result of a batch
     return;

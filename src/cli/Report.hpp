@@ -2,11 +2,15 @@
 
 #include "cli/Options.hpp"
 #include "handshake/Outcome.hpp"
+#include "output/CiRenderer.hpp"
 #include "output/JsonRenderer.hpp"
 #include "output/Source.hpp"
+#include "util/Expected.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace wsh::cli {
 
@@ -25,10 +29,35 @@ inline bool renders_lines(const handshake::Outcome& outcome, const Options& opti
   return options.format != Format::http || options.verbose || !outcome.diagnostics.empty();
 }
 
+// The exit status one outcome gives under --fail-on: 3 when the input could not be read
+// (empty, incomplete, too large), 1 when a diagnostic is at least as severe as --fail-on, else
+// 0 (with the default, 1 exactly when the handshake is refused).
+int exit_status_of(const handshake::Outcome& outcome, const Options& options);
+
+// `diagnostics` without those below --min-severity.
+std::vector<diagnostics::Diagnostic>
+shown_diagnostics(const std::vector<diagnostics::Diagnostic>& diagnostics, const Options& options);
+
 // Appends one outcome in the chosen format: the result to `out` (standard output) and the
-// diagnostics to `err` (standard error). `position` marks a result of a batch.
+// diagnostics to `err` (standard error). `position` marks a result of a batch; `sarif` is the
+// log a -f sarif run adds its results to (drained into `out`). Diagnostics below
+// --min-severity are left out of every format.
 void render_outcome(const handshake::Outcome& outcome, const output::Source& source,
                     const Options& options, bool color, std::string& out, std::string& err,
-                    const output::BatchPosition* position = nullptr);
+                    const output::BatchPosition* position = nullptr,
+                    output::SarifLog* sarif = nullptr);
+
+// A request under --redact: its bytes with each credential replaced by a same-length
+// placeholder (output/Redaction), and the choices with any that named a credential (a JWT
+// chosen with -p) redacted alike, so the engine can answer the redacted bytes.
+struct RedactedRequest {
+  std::string bytes;
+  handshake::ServerChoices choices;
+};
+
+// Redacts `input` and checks that the engine gives the redacted bytes the same verdict and the
+// same diagnostics at the same places as the original; otherwise a message saying so.
+util::Expected<RedactedRequest, std::string> redact_request(std::string_view input,
+                                                            const Options& options);
 
 } // namespace wsh::cli

@@ -11,6 +11,7 @@
 #include "output/HttpRenderer.hpp"
 #include "output/JsonRenderer.hpp"
 #include "output/TextRenderer.hpp"
+#include "version.hpp"
 
 #include <fmt/format.h>
 
@@ -42,13 +43,6 @@ std::string list_diagnostics() {
   return out;
 }
 
-int exit_status_of(const handshake::Outcome& outcome) {
-  if (outcome.read_failure && *outcome.read_failure != http::ParseErrorKind::malformed) {
-    return k_exit_input_error;
-  }
-  return outcome.accepted ? k_exit_accepted : k_exit_rejected;
-}
-
 int run_handshake(Options& options) {
   auto input = read_request_input(options.input_path, options.parse.max_header_bytes);
   if (!input) {
@@ -56,17 +50,33 @@ int run_handshake(Options& options) {
     return k_exit_input_error;
   }
   options.parse.more_input_unread = input->more_input_unread;
+  // Under --redact the engine answers the redacted bytes, which give the same diagnosis.
+  std::string bytes = std::move(input->bytes);
+  handshake::ServerChoices choices = options.choices;
+  if (options.redact) {
+    auto redacted = redact_request(bytes, options);
+    if (!redacted) {
+      print_error(redacted.error());
+      return k_exit_input_error;
+    }
+    bytes = std::move(redacted->bytes);
+    choices = std::move(redacted->choices);
+  }
   const handshake::Outcome outcome =
-      handshake::begin_server_handshake(input->bytes, options.choices, options.parse);
-  const int status = exit_status_of(outcome);
+      handshake::begin_server_handshake(bytes, choices, options.parse);
+  const int status = exit_status_of(outcome, options);
   if (options.quiet) {
     return status;
   }
   const std::string name = options.input_path == "-" ? "<stdin>" : options.input_path;
-  const output::Source source{name, input->bytes};
+  const output::Source source{name, bytes};
   std::string out;
   std::string err;
-  render_outcome(outcome, source, options, use_color(options.color), out, err);
+  output::SarifLog sarif(k_version);
+  render_outcome(outcome, source, options, use_color(options.color), out, err, nullptr, &sarif);
+  if (options.format == Format::sarif) {
+    sarif.finish(out);
+  }
   const bool written = write_all(STDOUT_FILENO, out);
   const int write_error = errno;
   write_all(STDERR_FILENO, err);

@@ -7,7 +7,10 @@
 #include "clients/Registry.hpp"
 #include "handshake/ClientHandshake.hpp"
 #include "http/HeaderEnd.hpp"
+#include "output/CiRenderer.hpp"
+#include "output/Redaction.hpp"
 #include "output/VerifyRenderer.hpp"
+#include "version.hpp"
 
 #include <fmt/format.h>
 
@@ -99,8 +102,31 @@ int run_verify(const Options& options) {
     print_error(*error);
     return k_exit_input_error;
   }
-  const handshake::ClientOutcome outcome =
+  handshake::ClientOutcome outcome =
       handshake::verify_response(exchange.request, exchange.response, options.parse);
+  if (options.redact) {
+    // Checked again on the redacted bytes, which must give the same findings at the same
+    // places; the outcome shown is theirs.
+    const output::RedactionScope scope{options.redact_key};
+    exchange.request =
+        output::redact(exchange.request, output::find_credentials(exchange.request, scope));
+    exchange.response =
+        output::redact(exchange.response, output::find_credentials(exchange.response, scope));
+    handshake::ClientOutcome shown =
+        handshake::verify_response(exchange.request, exchange.response, options.parse);
+    const auto same = [](const auto& a, const auto& b) {
+      return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+        return x.id == y.id && x.offset == y.offset;
+      });
+    };
+    if (shown.opens != outcome.opens || !same(shown.diagnostics, outcome.diagnostics) ||
+        !same(shown.request.diagnostics, outcome.request.diagnostics)) {
+      print_error("--redact would change the findings (a credential's placeholder matters to a "
+                  "rule); run without --redact, or remove the credential by hand");
+      return k_exit_input_error;
+    }
+    outcome = std::move(shown);
+  }
 
   // Each selected client: rfc is the outcome's own verdict; the others are predicted.
   std::vector<clients::Prediction> predictions;
@@ -137,11 +163,26 @@ int run_verify(const Options& options) {
                                        exchange.response_first_line, exchange.response_offset}};
   std::string out;
   std::string err;
-  if (options.format == Format::json) {
-    out = output::render_verify_json(outcome, sources, verdicts);
+  // The diagnostics printed: those at --min-severity or worse, of the response and, as the
+  // text format shows it, of the request.
+  handshake::ClientOutcome shown = outcome;
+  shown.diagnostics = shown_diagnostics(outcome.diagnostics, options);
+  shown.request.diagnostics = shown_diagnostics(outcome.request.diagnostics, options);
+  const auto request_rules = output::request_rule_diagnostics(shown.request);
+  if (options.format == Format::gcc || options.format == Format::github) {
+    const auto render = options.format == Format::gcc ? output::render_gcc : output::render_github;
+    render(out, shown.diagnostics, sources.response);
+    render(out, request_rules, sources.request);
+  } else if (options.format == Format::sarif) {
+    output::SarifLog sarif(k_version);
+    sarif.add(shown.diagnostics, sources.response);
+    sarif.add(request_rules, sources.request);
+    sarif.finish(out);
+  } else if (options.format == Format::json) {
+    out = output::render_verify_json(shown, sources, verdicts);
   } else {
     out = output::render_verify_clients(outcome, verdicts);
-    err = output::render_verify_diagnostics(outcome, sources, verdicts, use_color(options.color));
+    err = output::render_verify_diagnostics(shown, sources, verdicts, use_color(options.color));
   }
   const bool written = write_all(STDOUT_FILENO, out);
   const int write_error = errno;

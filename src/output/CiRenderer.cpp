@@ -71,8 +71,9 @@ std::size_t code_point_column(const Source& source, std::size_t offset) {
 
 } // namespace
 
-void render_gcc(std::string& out, const handshake::Outcome& outcome, const Source& source) {
-  for (const diagnostics::Diagnostic& diagnostic : outcome.diagnostics) {
+void render_gcc(std::string& out, const std::vector<diagnostics::Diagnostic>& diagnostics,
+                const Source& source) {
+  for (const diagnostics::Diagnostic& diagnostic : diagnostics) {
     const util::LineColumn position = source.locate(diagnostic.offset);
     util::append_escaped(out, source.name);
     out += fmt::format(":{}:{}: {}: ", position.line, position.column,
@@ -82,8 +83,9 @@ void render_gcc(std::string& out, const handshake::Outcome& outcome, const Sourc
   }
 }
 
-void render_github(std::string& out, const handshake::Outcome& outcome, const Source& source) {
-  for (const diagnostics::Diagnostic& diagnostic : outcome.diagnostics) {
+void render_github(std::string& out, const std::vector<diagnostics::Diagnostic>& diagnostics,
+                   const Source& source) {
+  for (const diagnostics::Diagnostic& diagnostic : diagnostics) {
     const util::LineColumn position = source.locate(diagnostic.offset);
     const diagnostics::CatalogueEntry& entry = diagnostics::describe(diagnostic.id);
     out += diagnostic.severity == Severity::note ? "::notice file=" : "::";
@@ -166,10 +168,10 @@ SarifLog::SarifLog(std::string_view version) : m_json(m_buffer, JsonLayout::pret
   json.begin_array();
 }
 
-void SarifLog::add(const handshake::Outcome& outcome, const Source& source) {
+void SarifLog::add(const std::vector<diagnostics::Diagnostic>& diagnostics, const Source& source) {
   JsonWriter& json = m_json;
   const std::string uri = to_uri_reference(source.name);
-  for (const diagnostics::Diagnostic& diagnostic : outcome.diagnostics) {
+  for (const diagnostics::Diagnostic& diagnostic : diagnostics) {
     const diagnostics::CatalogueEntry& entry = diagnostics::describe(diagnostic.id);
     const auto rule_index = static_cast<std::uint64_t>(&entry - diagnostics::catalogue().data());
     json.begin_object();

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace wsh::output {
 
@@ -14,12 +15,14 @@ namespace wsh::output {
 
 // -f gcc: one `FILE:LINE:COL: severity: message [id]` line per diagnostic, the first line of
 // the text format alone, for editors' problem matchers. Escaped for a terminal.
-void render_gcc(std::string& out, const handshake::Outcome& outcome, const Source& source);
+void render_gcc(std::string& out, const std::vector<diagnostics::Diagnostic>& diagnostics,
+                const Source& source);
 
 // -f github: one GitHub Actions workflow command per diagnostic,
 // `::error file=F,line=L,col=C,title=ID::message` (`notice` for a note), escaped as GitHub
 // documents: `%`, CR and LF in the message, and `:` and `,` too in the properties.
-void render_github(std::string& out, const handshake::Outcome& outcome, const Source& source);
+void render_github(std::string& out, const std::vector<diagnostics::Diagnostic>& diagnostics,
+                   const Source& source);
 
 // -f sarif: one SARIF 2.1.0 log with one run; the catalogue is the tool's rules, and every
 // diagnostic of every outcome added is a result with its physical location (the file as a
@@ -32,7 +35,7 @@ public:
   SarifLog(const SarifLog&) = delete;
   SarifLog& operator=(const SarifLog&) = delete;
 
-  void add(const handshake::Outcome& outcome, const Source& source);
+  void add(const std::vector<diagnostics::Diagnostic>& diagnostics, const Source& source);
   // Appends the document written so far to `out`.
   void drain(std::string& out) { m_json.drain(out); }
   // Closes the document and appends the rest, with a final newline, to `out`.

@@ -137,6 +137,7 @@ std::vector<Credential> find_credentials(std::string_view input, RedactionScope 
     }
     if (first) {
       first = false;
+      // A request line's target (a response's status line holds no credential).
       const std::size_t space = line.find(' ');
       const std::size_t last = line.rfind(' ');
       if (space != std::string_view::npos && last > space) {
@@ -150,7 +151,7 @@ std::vector<Credential> find_credentials(std::string_view input, RedactionScope 
     }
     const std::string_view name = http::trim_ows(line.substr(0, colon));
     const std::string_view value = http::trim_ows(line.substr(colon + 1));
-    if (http::iequals(name, "cookie")) {
+    if (http::iequals(name, "cookie") || http::iequals(name, "set-cookie")) {
       finder.add(value, "Cookie value");
     } else if (http::iequals(name, "authorization") || http::iequals(name, "proxy-authorization")) {
       finder.authorization(value, name);

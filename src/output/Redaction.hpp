@@ -23,9 +23,10 @@ struct Credential {
   std::string what;
 };
 
-// The credentials in a request head, in input order. The head is read line by line, as
-// loosely as a person reads it, so a request the parser refuses (whose excerpt may quote a
-// Cookie line) is redacted too: the first line's target, then `Name: value` lines.
+// The credentials in a request head (or a response's: Set-Cookie too), in input order. The head is
+// read line by line, as loosely as a person reads it, so a request the parser refuses (whose
+// excerpt may quote a Cookie line) is redacted too: the first line's target, then `Name: value`
+// lines.
 std::vector<Credential> find_credentials(std::string_view input, RedactionScope scope);
 
 // `text` with every letter and digit replaced by the letters of "REDACTED" in turn, and every

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Golden tests: runs ws-handshake on every case in every output format and compares a
 # transcript (stdout, stderr, exit status) byte for byte with cases/NAME.expected.
-# A case is cases/NAME.args: the arguments, one per line (so they need no quoting).
+# A case is cases/NAME.args: the arguments, one per line (so they need no quoting), after an
+# optional first line `#formats F...` that replaces the three formats.
 # UPDATE_GOLDEN=1 rewrites the expected files instead, for review with `git diff`.
 set -u
 bin=${1:?usage: run.sh path/to/ws-handshake}
@@ -22,7 +23,7 @@ transcript() {
   "$bin" "${command[@]}" -f "$format" --color never "$@" >"$work/out" 2>"$work/err" </dev/null ||
     status=$?
   printf '$ ws-handshake'
-  printf ' %s' "${command[@]}"
+  [ ${#command[@]} -gt 0 ] && printf ' %s' "${command[@]}"
   printf ' -f %s' "$format"
   printf ' %q' "$@"
   printf '\n--- stdout\n'
@@ -37,10 +38,17 @@ failed=0
 for args_file in "$here"/cases/*.args; do
   name=$(basename "$args_file" .args)
   mapfile -t args <"$args_file"
+  # A first line `#formats F...` names the formats to run instead of text, http and json.
+  case_formats=()
+  if [[ ${args[0]:-} == "#formats "* ]]; then
+    read -ra case_formats <<<"${args[0]#\#formats }"
+    args=("${args[@]:1}")
+  fi
   expected="$here/cases/$name.expected"
   {
     formats=(text http json)
     [ "${args[0]:-}" = verify ] && formats=(text json)
+    [ ${#case_formats[@]} -gt 0 ] && formats=("${case_formats[@]}")
     for format in "${formats[@]}"; do
       transcript "$format" "${args[@]}"
     done

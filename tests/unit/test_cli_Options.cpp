@@ -147,12 +147,12 @@ TEST_CASE("cli::Options") {
         {{"-e", "a, b"}, "-e/--extension `a, b` names 2 extensions"},
         {{"-e", "a;"}, "-e/--extension `a;`: at column 3:"},
         {{"--prefer", "x"}, "--prefer: x not in {server,client}"},
-        {{"-f", "xml"}, "--format: xml not in {text,http,json}"},
+        {{"-f", "xml"}, "--format: xml not in {text,http,json,sarif,github,gcc}"},
         {{"--color=sometimes"}, "--color: sometimes not in {auto,always,never}"},
         {{"--input-format", "pcap"}, "--input-format: pcap not in {raw,har}"},
         {{"--max-header-bytes", "10"}, "--max-header-bytes: Value 10 not in range 64 to 1048576"},
         {{"--max-header-bytes", "abc"}, "Value abc not in range 64 to 1048576"},
-        {{"--format"}, "--format: 1 required TEXT:{text,http,json} missing"},
+        {{"--format"}, "--format: 1 required TEXT:{text,http,json,sarif,github,gcc} missing"},
         {{"--max-header-bytes"}, "1 required UINT:UINT in [64 - 1048576] missing"},
         {{"-p", "chat", "-p", "chat"}, "--protocol: At Most 1 required but received 2"},
         {{"a", "b"}, "The following argument was not expected: b"},
@@ -302,7 +302,7 @@ TEST_CASE("cli::Options: verify") {
               .find("no client named `netscape`") != std::string::npos);
     CHECK(error_of({"verify", "--exchange", "x", "--request", "r"}).find("either") !=
           std::string::npos);
-    CHECK(error_of({"verify", "--request", "r", "-f", "http"}).find("text or json") !=
+    CHECK(error_of({"verify", "--request", "r", "-f", "http"}).find("text, json, sarif") !=
           std::string::npos);
     // The server side's options are not verify's, and verify's not the server side's.
     CHECK(exit_of(parse({"verify", "--request", "r", "-p", "chat"})).status == k_exit_usage);

@@ -28,7 +28,7 @@ handshake::Outcome answer(const std::string& input) {
 
 TEST_CASE("output::render_gcc prints one compiler-style line per diagnostic") {
   std::string out;
-  output::render_gcc(out, answer(k_request), {"dir/in put.http", k_request});
+  output::render_gcc(out, answer(k_request).diagnostics, {"dir/in put.http", k_request});
   CHECK(out == "dir/in put.http:6:24: error: Sec-WebSocket-Version is `8`; the only version is "
                "13 [unsupported-version]\n"
                "dir/in put.http:8:1: note: no Origin header field: not a browser [no-origin]\n");
@@ -36,7 +36,7 @@ TEST_CASE("output::render_gcc prints one compiler-style line per diagnostic") {
 
 TEST_CASE("output::render_github escapes data and properties as GitHub documents") {
   std::string out;
-  output::render_github(out, answer(k_request), {"a,b:c%.http", k_request});
+  output::render_github(out, answer(k_request).diagnostics, {"a,b:c%.http", k_request});
   CHECK(out == "::error file=a%2Cb%3Ac%25.http,line=6,col=24,title=unsupported-version::"
                "Sec-WebSocket-Version is `8`; the only version is 13\n"
                "::notice file=a%2Cb%3Ac%25.http,line=8,col=1,title=no-origin::"
@@ -45,7 +45,7 @@ TEST_CASE("output::render_github escapes data and properties as GitHub documents
   const std::string hostile = "GET / HTTP/1.1\r\nHost: a\xc2\x9b"
                               "31mb\r\n\r\n";
   std::string escaped;
-  output::render_github(escaped, answer(hostile), {"in", hostile});
+  output::render_github(escaped, answer(hostile).diagnostics, {"in", hostile});
   CHECK(escaped.find('\x9b') == std::string::npos);
   CHECK(escaped.find("a\\xc2\\x9b31mb") != std::string::npos);
 }
@@ -59,10 +59,10 @@ TEST_CASE("output::to_uri_reference percent-encodes all but unreserved character
 TEST_CASE("output::SarifLog writes SARIF 2.1.0 with the catalogue as rules") {
   output::SarifLog log("9.9.9");
   std::string out;
-  log.add(answer(k_request), {"in.http", k_request});
+  log.add(answer(k_request).diagnostics, {"in.http", k_request});
   log.drain(out);
   CHECK(out.find("\"results\": [") != std::string::npos);
-  log.add(answer(k_request), {"second.http", k_request, 10, 1000});
+  log.add(answer(k_request).diagnostics, {"second.http", k_request, 10, 1000});
   log.finish(out);
   const auto sarif = nlohmann::json::parse(out);
   CHECK(sarif["version"] == "2.1.0");
@@ -91,7 +91,7 @@ TEST_CASE("output::SarifLog counts columns in code points") {
   const std::string input = "GET / HTTP/1.1\r\nHost: a\r\nX-\xc3\xa9: b\r\n\r\n";
   output::SarifLog log("1");
   std::string out;
-  log.add(answer(input), {"in", input});
+  log.add(answer(input).diagnostics, {"in", input});
   log.finish(out);
   const auto sarif = nlohmann::json::parse(out);
   // The field name holds a non-ASCII byte: the error is at its third byte (column 3), which is
