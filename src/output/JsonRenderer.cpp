@@ -6,41 +6,45 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
+#include <optional>
 
 namespace wsh::output {
 
 namespace {
 
-// Where each line of the source starts, found once with memchr, so the line of any offset is
-// a binary search instead of a count from the start.
-class LineTable {
+// The lines of a request's fields, without counting: the parser refuses folded lines, so the
+// i-th field is on the i-th line after the request line; only the empty lines that may come
+// before the request line are counted.
+class FieldLines {
 public:
-  explicit LineTable(const Source& source) : m_first_line(source.first_line) {
-    const std::string_view bytes = source.bytes;
-    for (const char* at = bytes.data(); at != bytes.data() + bytes.size();) {
-      const void* newline =
-          std::memchr(at, '\n', bytes.size() - static_cast<std::size_t>(at - bytes.data()));
-      if (newline == nullptr) {
-        break;
-      }
-      at = static_cast<const char*>(newline) + 1;
-      m_starts.push_back(static_cast<std::size_t>(at - bytes.data()));
-    }
-  }
+  FieldLines(const http::Request& request, const Source& source)
+      : m_request(request),
+        m_request_line(source.first_line +
+                       static_cast<std::size_t>(std::count(
+                           request.input.begin(),
+                           request.input.begin() +
+                               static_cast<std::ptrdiff_t>(request.offset_of(request.method)),
+                           '\n'))) {}
 
-  std::size_t line_of(std::size_t offset) const {
-    const auto later = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
-    return m_first_line + static_cast<std::size_t>(later - m_starts.begin());
+  std::size_t of_field(std::size_t index) const { return m_request_line + 1 + index; }
+
+  // The line of the field whose value holds `part` (an offer's text).
+  std::size_t of_value_part(std::string_view part) const {
+    for (std::size_t i = 0; i < m_request.fields.size(); ++i) {
+      const std::string_view value = m_request.fields[i].value;
+      if (part.data() >= value.data() && part.data() <= value.data() + value.size()) {
+        return of_field(i);
+      }
+    }
+    return m_request_line;
   }
 
 private:
-  std::size_t m_first_line;
-  // The offset just past each LF.
-  util::SmallVector<std::size_t, 32> m_starts;
+  const http::Request& m_request;
+  std::size_t m_request_line;
 };
 
-void write_request_fields(JsonWriter& json, const http::Request& request, const LineTable& lines) {
+void write_request_fields(JsonWriter& json, const http::Request& request, const FieldLines& lines) {
   json.begin_object();
   json.key("method");
   json.token(request.method);
@@ -51,12 +55,13 @@ void write_request_fields(JsonWriter& json, const http::Request& request, const 
   json.member("bytes_after_headers", std::uint64_t{request.bytes_after_headers()});
   json.key("fields");
   json.begin_array();
-  for (const http::Field& field : request.fields) {
+  for (std::size_t i = 0; i < request.fields.size(); ++i) {
+    const http::Field& field = request.fields[i];
     json.begin_object();
     json.key("name");
     json.token(field.name);
     json.member("value", field.value);
-    json.member("line", std::uint64_t{lines.line_of(request.offset_of(field.name))});
+    json.member("line", std::uint64_t{lines.of_field(i)});
     json.end_object();
   }
   json.end_array();
@@ -85,13 +90,14 @@ void write_diagnostic_json(JsonWriter& json, const diagnostics::Diagnostic& diag
 }
 
 void write_request_json(JsonWriter& json, const http::Request& request, const Source& source) {
-  write_request_fields(json, request, LineTable(source));
+  write_request_fields(json, request, FieldLines(request, source));
 }
 
 namespace {
 
-void write_offers(JsonWriter& json, const handshake::Outcome& outcome, const Source& source,
-                  const LineTable& lines) {
+// The offers come from the request's fields, so `lines` is there whenever there is an offer.
+void write_offers(JsonWriter& json, const handshake::Outcome& outcome,
+                  const std::optional<FieldLines>& lines) {
   json.begin_object();
   json.key("subprotocols");
   json.begin_array();
@@ -123,8 +129,7 @@ void write_offers(JsonWriter& json, const handshake::Outcome& outcome, const Sou
       json.end_object();
     }
     json.end_array();
-    const auto offset = static_cast<std::size_t>(offer.text.data() - source.bytes.data());
-    json.member("line", std::uint64_t{lines.line_of(offset)});
+    json.member("line", std::uint64_t{lines->of_value_part(offer.text)});
     json.member("verdict", handshake::to_string(verdict.state));
     json.key("reason");
     json.string_or_null(verdict.reason);
@@ -161,8 +166,7 @@ void render_json_to(std::string& out, const handshake::Outcome& outcome, const S
   json.begin_object();
   json.key("name");
   json.token(outcome.hresult.name); // winerror.h's identifier
-  std::array<char, 10> value{};
-  fmt::format_to_n(value.data(), value.size(), "0x{:08X}", outcome.hresult.value);
+  const std::array<char, 10> value = hresult_text(outcome.hresult.value);
   json.member("value", std::string_view(value.data(), value.size()));
   json.end_object();
   json.key("response_headers");
@@ -201,13 +205,16 @@ void render_json_to(std::string& out, const handshake::Outcome& outcome, const S
   }
   json.end_array();
   json.end_object();
-  const LineTable lines(source);
+  std::optional<FieldLines> lines;
+  if (outcome.request) {
+    lines.emplace(*outcome.request, source);
+  }
   json.key("offers");
-  write_offers(json, outcome, source, lines);
+  write_offers(json, outcome, lines);
   json.member("input", source.name);
   json.key("request");
   if (outcome.request) {
-    write_request_fields(json, *outcome.request, lines);
+    write_request_fields(json, *outcome.request, *lines);
   } else {
     json.null();
   }

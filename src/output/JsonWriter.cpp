@@ -122,6 +122,15 @@ void append_json_string(std::string& out, std::string_view bytes) {
   out += '"';
 }
 
+std::array<char, 10> hresult_text(std::uint32_t value) {
+  constexpr std::string_view k_hex = "0123456789ABCDEF";
+  std::array<char, 10> text{'0', 'x'};
+  for (std::size_t i = 0; i < 8; ++i) {
+    text[9 - i] = k_hex[(value >> (4 * i)) & 0xfU];
+  }
+  return text;
+}
+
 void JsonWriter::grow(std::size_t bytes) {
   // The string's own growth doubles its capacity; what is added here is zero-filled once.
   m_out.resize(m_size + bytes + 1024);
@@ -135,10 +144,9 @@ void JsonWriter::newline_and_indent(std::size_t depth) {
 }
 
 void JsonWriter::close(char bracket) {
-  const bool had_elements = m_open.back().has_elements;
-  m_open.pop_back();
-  if (had_elements && m_pretty) {
-    newline_and_indent(m_open.size());
+  --m_depth;
+  if (m_has_elements[m_depth] && m_pretty) {
+    newline_and_indent(m_depth);
   }
   *room(1) = bracket;
   ++m_size;

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "util/SmallVector.hpp"
-
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -130,24 +129,25 @@ private:
       m_after_key = false;
       return;
     }
-    if (m_open.empty()) {
+    if (m_depth == 0) {
       return;
     }
-    Container& container = m_open.back();
-    if (container.has_elements) {
+    bool& has_elements = m_has_elements[m_depth - 1];
+    if (has_elements) {
       *room(1) = ',';
       ++m_size;
     }
-    container.has_elements = true;
+    has_elements = true;
     if (m_pretty) {
-      newline_and_indent(m_open.size());
+      newline_and_indent(m_depth);
     }
   }
   void open(char bracket) {
     before_value();
     *room(1) = bracket;
     ++m_size;
-    m_open.push_back(Container{});
+    m_has_elements.at(m_depth) = false; // deeper than any document this program writes: throws
+    ++m_depth;
   }
   void close(char bracket);
   void newline_and_indent(std::size_t depth);
@@ -159,12 +159,14 @@ private:
   bool m_finished = false;
   // A key was just written, so the next value is its value.
   bool m_after_key = false;
-  // One per open container, innermost last.
-  struct Container {
-    bool has_elements = false;
-  };
-  util::SmallVector<Container, 8> m_open;
+  // For each open container, outermost first: whether it has an element yet. The documents
+  // this program writes nest at most six deep.
+  std::array<bool, 16> m_has_elements{};
+  std::size_t m_depth = 0;
 };
+
+// An HRESULT as JSON shows it: `0x` and eight upper-case hexadecimal digits.
+std::array<char, 10> hresult_text(std::uint32_t value);
 
 // Appends `bytes` as a JSON string (quotes included) with the escaping JsonWriter uses.
 void append_json_string(std::string& out, std::string_view bytes);

@@ -164,8 +164,7 @@ std::string render_verify_json(const handshake::ClientOutcome& outcome,
   json.key("hresult");
   json.begin_object();
   json.member("name", outcome.hresult.name);
-  std::array<char, 10> value{};
-  fmt::format_to_n(value.data(), value.size(), "0x{:08X}", outcome.hresult.value);
+  const std::array<char, 10> value = hresult_text(outcome.hresult.value);
   json.member("value", std::string_view(value.data(), value.size()));
   json.end_object();
   json.key("accept");
