@@ -503,8 +503,10 @@ def compare(old_rows, new_rows):
             out.append("%s: not in the table (measured %s %s)" % (
                 label, new["result"], json.dumps(new["message"], ensure_ascii=False)))
             continue
+        # A new version of a client (a Debian update) is a note: the check is about behaviour,
+        # which the lines below compare; re-measure with --write to refresh the table.
         if old["client_version"] != new["client_version"]:
-            out.append("%s: client_version %r in the table, %r here" % (
+            out.append("note: %s: client_version %r in the table, %r here" % (
                 label, old["client_version"], new["client_version"]))
         if new["result"] == "unsettled":
             out.append("%s: this check's runs disagree: %s" % (label, new["note"]))
@@ -518,7 +520,8 @@ def compare(old_rows, new_rows):
         for field in ("request", "response"):
             a, b = masked(old[field], old_values), masked(new[field], new["_values"])
             if a != b:
-                out.append("%s: the %s differs (key and port aside): table %s, here %s" % (
+                # The bytes a new client version sends (its User-Agent, say) are a note too.
+                out.append("note: %s: the %s differs (key and port aside): table %s, here %s" % (
                     label, field, json.dumps(a[:300] if a else a, ensure_ascii=False),
                     json.dumps(b[:300] if b else b, ensure_ascii=False)))
     return out
@@ -612,10 +615,12 @@ def measure(args):
                             [v["name"] for v in doc["variants"]], clients)
             print("wrote %s: %d rows" % (args.table, n))
     else:
-        differences = compare(load_table(args.table), rows)
-        for d in differences:
-            print("DIFF " + d)
-        print("%d rows compared, %d differences" % (len(rows), len(differences)))
+        lines = compare(load_table(args.table), rows)
+        differences = [d for d in lines if not d.startswith("note: ")]
+        for d in lines:
+            print(d if d.startswith("note: ") else "DIFF " + d)
+        print("%d rows compared, %d differences, %d notes" % (
+            len(rows), len(differences), len(lines) - len(differences)))
         status = 1 if differences else status
     if args.out or status:
         print("records: %s" % work)
