@@ -1,0 +1,21 @@
+#include "servers/Registry.hpp"
+
+#include <array>
+
+namespace wsh::servers {
+
+std::span<const ServerProfile> server_profiles() {
+  static const std::array<ServerProfile, 1> k_profiles = {node_ws_profile()};
+  return k_profiles;
+}
+
+const ServerProfile* find_server(std::string_view name) {
+  for (const ServerProfile& profile : server_profiles()) {
+    if (profile.name == name) {
+      return &profile;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace wsh::servers
