@@ -837,10 +837,10 @@ std::optional<std::string> field_value(const ServerRequest& request, std::string
   }
   switch (lines) {
   case Lines::joined:
-  case Lines::each:
     return join(found, ", ");
   case Lines::joined_comma:
     return join(found, ",");
+  case Lines::each:
   case Lines::first:
     return std::string(found.front());
   case Lines::last:
@@ -988,13 +988,15 @@ CheckResult run_check(const Step& step, const ServerRequest& request, MessageVal
     }
     return verdict(key_valid(*values.value, step.key_rule, values));
   case Test::version_number_in: {
-    if (!values.value) {
-      return verdict(step.list.empty());
-    }
     if (step.number == NumberRule::exact) {
-      return verdict(step.list.empty() || in_list(*values.value));
+      return verdict(values.value && (step.list.empty() || in_list(*values.value)));
     }
-    const std::optional<double> number = read_number(*values.value, step.number);
+    // An absent field reads as Java's getHeaderInt() -1 and as an empty C++ value's 0.
+    const std::optional<double> number =
+        values.value                            ? read_number(*values.value, step.number)
+        : step.number == NumberRule::java_int   ? std::optional<double>(-1)
+        : step.number == NumberRule::stream_int ? std::optional<double>(0)
+                                                : std::nullopt;
     if (!number) {
       return fail();
     }

@@ -179,6 +179,8 @@ std::string render_message(std::string_view message_template, const MessageValue
     const std::optional<std::string> value = lookup(key, values);
     if (modifier == "py") {
       out += value ? python_repr(*value) : std::string("None");
+    } else if (modifier == "js") {
+      out += value ? *value : std::string("undefined");
     } else if (modifier == "none") {
       out += value ? *value : std::string("None");
     } else if (modifier == "go") {

@@ -28,8 +28,9 @@ struct MessageValues {
 
 // The template with every {placeholder} replaced. A placeholder may carry one modifier:
 // `|py` (Python's repr of the text as a str, None when absent), `|none` (the text, or None
-// when absent), `|go` (Go's %q), `|bytes100` (Python's repr of a bytearray of the first 100
-// bytes followed by "..."). Unknown placeholders are kept as written.
+// when absent), `|js` (the text, or undefined when absent), `|go` (Go's %q), `|bytes100` (Python's
+// repr of a bytearray of the first 100 bytes followed by "..."). Unknown placeholders are kept as
+// written.
 std::string render_message(std::string_view message_template, const MessageValues& values);
 
 // Python's repr() of a str made of these bytes (each byte one code point, as latin-1).

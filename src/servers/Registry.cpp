@@ -5,7 +5,9 @@
 namespace wsh::servers {
 
 std::span<const ServerProfile> server_profiles() {
-  static const std::array<ServerProfile, 1> k_profiles = {node_ws_profile()};
+  static const std::array<ServerProfile, 5> k_profiles = {
+      node_ws_profile(), gorilla_profile(), nhooyr_profile(), node_websocket_profile(),
+      faye_websocket_profile()};
   return k_profiles;
 }
 

@@ -205,7 +205,8 @@ enum class Lines : std::uint8_t {
   joined_comma, // joined with "," (Tornado's HTTPHeaders.get)
   first,        // the first line only (Go's Header.Get, a multidict's get)
   last,         // the last line only
-  each,         // each line on its own: the check passes when one line passes
+  each,         // each line on its own: the check passes when one line passes (a message
+                // quotes the first line, as Go's Header.Get)
 };
 
 // How a list field is cut into elements before a token is looked for.

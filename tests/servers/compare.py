@@ -101,8 +101,8 @@ def main():
             disagreements.append((server, row["request"], row, predicted))
         if row["accepts"] and predicted["accepts"]:
             s["accept_rows"] += 1
-            s["accept_agree"] += predicted["accept_valid"] == row.get("accept_valid", True)
-            if predicted["accept_valid"] != row.get("accept_valid", True):
+            s["accept_agree"] += predicted["accept_valid"] == row["accept_valid"]
+            if predicted["accept_valid"] != row["accept_valid"]:
                 disagreements.append((server, row["request"], row, predicted))
         if not row["accepts"] and agree:
             s["refusals"] += 1
@@ -136,7 +136,7 @@ def main():
         mark = "known: " + reason if reason else "NEW"
         failed |= reason is None
         measured = "%s %s%s" % (row["status"], row["status_line"],
-                                "" if row.get("accept_valid", True) else " (wrong accept)")
+                                " (wrong accept)" if row.get("accept_valid") is False else "")
         guess = "%s %s%s [%s]" % (predicted["status"], predicted["status_line"] or
                                   ("waits" if predicted["waits"] else "closes"),
                                   "" if predicted["accept_valid"] else " (wrong accept)",
