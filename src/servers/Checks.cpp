@@ -113,6 +113,16 @@ bool list_has(std::string_view value, std::string_view wanted, Grammar grammar) 
       }
     }
     return false;
+  case Grammar::split_unquote:
+    for (std::string_view element : split_list(value, " \t")) {
+      if (element.size() >= 2 && element.front() == '"' && element.back() == '"') {
+        element = element.substr(1, element.size() - 2);
+      }
+      if (http::iequals(element, wanted)) {
+        return true;
+      }
+    }
+    return false;
   case Grammar::leading_token:
     for (const std::string_view element : split_list(value, " \t")) {
       std::size_t end = 0;
@@ -134,10 +144,16 @@ bool list_has(std::string_view value, std::string_view wanted, Grammar grammar) 
   }
 }
 
+// Where a list stopped parsing and what it expected there.
+struct ListError {
+  std::size_t offset = k_npos;
+  std::string_view expected;
+};
+
 // 1#element, where element is a token (or token "/" token with `slash`): empty elements are
 // skipped but one element is needed (RFC 9110 5.6.1, as websockets.headers.parse_list reads
 // it). Returns the offset of the first byte that breaks it, or npos.
-std::size_t strict_list_error(std::string_view value, bool slash) {
+ListError strict_list_error(std::string_view value, bool slash) {
   std::size_t pos = 0;
   const auto ows = [&] {
     while (pos < value.size() && http::is_ows(value[pos])) {
@@ -155,22 +171,23 @@ std::size_t strict_list_error(std::string_view value, bool slash) {
     ++pos;
     ows();
   }
+  const std::string_view expected = slash ? "expected protocol" : "expected token";
   while (true) {
     if (!token()) {
-      return pos;
+      return {pos, expected};
     }
     if (slash && pos < value.size() && value[pos] == '/') {
       ++pos;
       if (!token()) {
-        return pos;
+        return {pos, expected};
       }
     }
     ows();
     if (pos == value.size()) {
-      return k_npos;
+      return {};
     }
     if (value[pos] != ',') {
-      return pos;
+      return {pos, "expected comma"};
     }
     ++pos;
     ows();
@@ -179,9 +196,19 @@ std::size_t strict_list_error(std::string_view value, bool slash) {
       ows();
     }
     if (pos == value.size()) {
-      return k_npos;
+      return {};
     }
   }
+}
+
+// Beast's opt_token_list: comma-separated elements, each a token or empty.
+bool opt_token_list_valid(std::string_view value) {
+  for (const std::string_view element : split_list(value, " \t")) {
+    if (!element.empty() && !http::is_token(element)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // ws's subprotocol.parse: tokens separated by commas, spaces and tabs around them, no empty
@@ -310,6 +337,9 @@ std::optional<double> read_number(std::string_view text, NumberRule rule) {
   }
   case NumberRule::parse_int:
   case NumberRule::stream_int: {
+    if (rule == NumberRule::stream_int && text.empty()) {
+      return 0.0;
+    }
     std::size_t i = 0;
     while (i < text.size() && k_c_space.find(text[i]) != k_npos) {
       ++i;
@@ -540,7 +570,7 @@ bool go_valid_host_byte(char c) {
          std::string_view("!$%&'()*+,-.:;=[]_~").find(c) != k_npos;
 }
 
-bool host_valid(std::string_view host, HostRule rule) {
+bool host_valid(std::string_view host, HostRule rule, MessageValues& values) {
   switch (rule) {
   case HostRule::go_valid_host:
     return std::all_of(host.begin(), host.end(), go_valid_host_byte);
@@ -555,6 +585,7 @@ bool host_valid(std::string_view host, HostRule rule) {
       return true;
     }
     const std::string_view port = host.substr(colon + 1);
+    values.element = std::string(http::trim_ows(port));
     if (rule == HostRule::python_port) {
       return read_number(port, NumberRule::python_int).has_value();
     }
@@ -858,6 +889,9 @@ CheckResult run_check(const Step& step, const ServerRequest& request, MessageVal
   };
   const std::vector<std::string_view> lines =
       step.field.empty() ? std::vector<std::string_view>{} : lines_of(request, step.field);
+  if (!step.when.empty() && lines_of(request, step.when).empty()) {
+    return pass();
+  }
   if (!step.field.empty()) {
     values.value = field_value(request, step.field, step.lines);
   }
@@ -962,6 +996,10 @@ CheckResult run_check(const Step& step, const ServerRequest& request, MessageVal
     }
     return verdict(values.value && equal(*values.value));
   }
+  case Test::field_equals_stripped:
+    return verdict(values.value && http::iequals(http::trim_ows(*values.value), step.value));
+  case Test::field_differs:
+    return verdict(!values.value || !http::iequals(*values.value, step.value));
   case Test::field_has_token:
     if (step.lines == Lines::each) {
       return verdict(std::any_of(lines.begin(), lines.end(), [&](std::string_view line) {
@@ -974,10 +1012,18 @@ CheckResult run_check(const Step& step, const ServerRequest& request, MessageVal
                    lowercase(*values.value).find(lowercase(step.value)) != std::string::npos);
   case Test::field_list_syntax:
     for (const std::string_view line : lines) {
-      const std::size_t error = strict_list_error(line, step.grammar == Grammar::strict_protocols);
-      if (error != k_npos) {
+      if (step.grammar == Grammar::opt_token_list) {
+        if (!opt_token_list_valid(line)) {
+          values.value = std::string(line);
+          return fail();
+        }
+        continue;
+      }
+      const ListError error = strict_list_error(line, step.grammar == Grammar::strict_protocols);
+      if (error.offset != k_npos) {
         values.value = std::string(line);
-        values.position = std::to_string(error);
+        values.position = std::to_string(error.offset);
+        values.detail = std::string(error.expected);
         return fail();
       }
     }
@@ -1065,7 +1111,7 @@ CheckResult run_check(const Step& step, const ServerRequest& request, MessageVal
     if (!values.value) {
       return pass();
     }
-    return verdict(host_valid(*values.value, step.host_rule));
+    return verdict(host_valid(*values.value, step.host_rule, values));
   case Test::subprotocols_valid: {
     if (!values.value) {
       return pass();
@@ -1105,6 +1151,18 @@ CheckResult run_check(const Step& step, const ServerRequest& request, MessageVal
     const std::vector<std::string_view> lengths = content_lengths(request);
     for (const std::string_view length : lengths) {
       if (length != lengths.front()) {
+        return fail();
+      }
+    }
+    return pass();
+  }
+  case Test::content_length_at_most: {
+    const double largest = std::strtod(std::string(step.value).c_str(), nullptr);
+    for (const std::string_view line : lines) {
+      values.value = std::string(line);
+      // strtoul: leading whitespace, a sign (a minus wraps around), digits; 0 when none
+      const std::optional<double> number = read_number(line, NumberRule::stream_int);
+      if (number && (*number < 0 || *number > largest)) {
         return fail();
       }
     }

@@ -53,13 +53,16 @@ std::optional<std::string> lookup(std::string_view key, const MessageValues& val
   if (key == "detail") {
     return values.detail;
   }
+  if (key == "message") {
+    return values.message;
+  }
   return std::nullopt;
 }
 
 bool is_known(std::string_view key) {
   static constexpr std::string_view k_keys[] = {
-      "method", "target", "version", "request_line", "parts", "value",    "host",  "origin",
-      "line",   "name",   "element", "byte",         "http",  "position", "detail"};
+      "method", "target", "version", "request_line", "parts", "value",    "host",   "origin",
+      "line",   "name",   "element", "byte",         "http",  "position", "detail", "message"};
   for (const std::string_view known : k_keys) {
     if (key == known) {
       return true;

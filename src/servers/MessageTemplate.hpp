@@ -23,6 +23,7 @@ struct MessageValues {
   std::string byte;              // {byte}: the byte at fault, as 0x1b (lowercase hex, no padding)
   std::string position;          // {position}: where a list parser stopped, counted from 0
   std::string detail;            // {detail}: a sub-message chosen by the check (its own template)
+  std::string message;           // {message}: the rendered message, for a status line quoting it
   std::string http = "HTTP/1.1"; // {http}: HTTP/1.0 for an HTTP/1.0 request, else HTTP/1.1
 };
 

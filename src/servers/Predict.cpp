@@ -39,12 +39,14 @@ ServerPrediction refused(const Refusal& refusal, const MessageValues& values,
                          const std::vector<DiagnosticId>& errors) {
   ServerPrediction prediction;
   prediction.accepts = false;
+  prediction.message = render_message(refusal.message, values);
   if (refusal.answer == Answer::respond) {
+    MessageValues with_message = values;
+    with_message.message = prediction.message;
     prediction.status = refusal.status;
-    prediction.status_line = render_message(refusal.status_line, values);
+    prediction.status_line = render_message(refusal.status_line, with_message);
   }
   prediction.waits = refusal.answer == Answer::wait;
-  prediction.message = render_message(refusal.message, values);
   prediction.message_in = refusal.message.empty() ? MessageIn::none : refusal.where;
   prediction.cause = cause;
   for (const DiagnosticId id : rfc) {

@@ -163,36 +163,40 @@ struct Limit {
 // What one check of the server tests (the predictor implements each generically; the
 // parameters come from the Step).
 enum class Test : std::uint8_t {
-  method_in,                   // the method is one of `list` (exact)
-  method_token,                // the method is a token (RFC 9110 9.1)
-  version_in,                  // the version matches one of `list` ('?' stands for a digit)
-  version_at_least_1_1,        // HTTP/major.minor with (major, minor) >= (1, 1)
-  target_form_in,              // the target's form is one of `list`: origin, absolute, authority,
-                               // asterisk, relative
-  target_without,              // the target holds none of the bytes in `value`
-  target_ascii,                // the target holds no byte above 0x7f
-  target_percent_valid,        // every % is followed by two hex digits
-  target_clean_path,           // the path has no `//` and no dot segment (Go's ServeMux)
-  target_no_fragment,          // the target has no `#...` (Autobahn)
-  field_present,               // `field` has a line
-  field_nonempty,              // `field` has a line and its value (per `lines`) is not empty
-  field_single,                // `field` has at most one line
-  field_equals,                // the value (per `lines`) equals `value`, case-insensitively
-  field_equals_exact,          // the value (per `lines`) equals `value` byte for byte
-  field_has_token,             // the value, read as a list per `grammar`, has the token `value`
-  field_contains,              // the value (per `lines`) holds `value`, case-insensitively
-  field_list_syntax,           // every line parses as a list per `grammar`
-  key_valid,                   // Sec-WebSocket-Key (per `lines`) is valid per `key_rule`
-  version_number_in,           // the value (per `lines`), read per `number`, is one of `list`
-  origin_same_host,            // no Origin, or its host[:port] equals the Host per `origin_rule`
-  origin_has_host,             // no Origin, or it parses as a URL with a host (Autobahn)
-  host_valid,                  // the Host value is valid per `host_rule`
-  subprotocols_valid,          // Sec-WebSocket-Protocol parses per `grammar` without duplicates
-  no_subprotocols,             // no Sec-WebSocket-Protocol element is offered
-  extensions_valid,            // Sec-WebSocket-Extensions is accepted per `extension_rule`
-  content_length_valid,        // every Content-Length value reads as a number per `number` (exact:
-                               // 1*DIGIT, RFC 9110 8.6; python_int: Python's int(), a sign allowed)
+  method_in,             // the method is one of `list` (exact)
+  method_token,          // the method is a token (RFC 9110 9.1)
+  version_in,            // the version matches one of `list` ('?' stands for a digit)
+  version_at_least_1_1,  // HTTP/major.minor with (major, minor) >= (1, 1)
+  target_form_in,        // the target's form is one of `list`: origin, absolute, authority,
+                         // asterisk, relative
+  target_without,        // the target holds none of the bytes in `value`
+  target_ascii,          // the target holds no byte above 0x7f
+  target_percent_valid,  // every % is followed by two hex digits
+  target_clean_path,     // the path has no `//` and no dot segment (Go's ServeMux)
+  target_no_fragment,    // the target has no `#...` (Autobahn)
+  field_present,         // `field` has a line
+  field_nonempty,        // `field` has a line and its value (per `lines`) is not empty
+  field_single,          // `field` has at most one line
+  field_equals,          // the value (per `lines`) equals `value`, case-insensitively
+  field_equals_exact,    // the value (per `lines`) equals `value` byte for byte
+  field_differs,         // the value (per `lines`) is absent or not `value` (case-insensitive)
+  field_equals_stripped, // the value (per `lines`), whitespace stripped, equals `value`
+                         // case-insensitively (Python\'s .lower().strip())
+  field_has_token,       // the value, read as a list per `grammar`, has the token `value`
+  field_contains,        // the value (per `lines`) holds `value`, case-insensitively
+  field_list_syntax,     // every line parses as a list per `grammar`
+  key_valid,             // Sec-WebSocket-Key (per `lines`) is valid per `key_rule`
+  version_number_in,     // the value (per `lines`), read per `number`, is one of `list`
+  origin_same_host,      // no Origin, or its host[:port] equals the Host per `origin_rule`
+  origin_has_host,       // no Origin, or it parses as a URL with a host (Autobahn)
+  host_valid,            // the Host value is valid per `host_rule`
+  subprotocols_valid,    // Sec-WebSocket-Protocol parses per `grammar` without duplicates
+  no_subprotocols,       // no Sec-WebSocket-Protocol element is offered
+  extensions_valid,      // Sec-WebSocket-Extensions is accepted per `extension_rule`
+  content_length_valid,  // every Content-Length value reads as a number per `number` (exact:
+                         // 1*DIGIT, RFC 9110 8.6; python_int: Python's int(), a sign allowed)
   content_length_single_value, // the Content-Length values agree
+  content_length_at_most,      // every Content-Length, read as C's strtoul, is at most `value`
   no_length_with_chunked,      // not both Transfer-Encoding and Content-Length (RFC 9112 6.1)
   transfer_coding_known,       // Transfer-Encoding is absent or only `chunked` (last)
   no_body,                     // the request announces no body (Content-Length 0 or absent)
@@ -220,6 +224,8 @@ enum class Grammar : std::uint8_t {
   llhttp_connection, // llhttp's Connection scan: comma-separated, OWS trimmed, unquoted
   ws_subprotocol,    // ws's subprotocol.parse: strict tokens, no duplicates
   duplicates,        // split and trim; a repeated element fails (Autobahn)
+  opt_token_list,    // elements are tokens or empty, an empty value allowed (Beast)
+  split_unquote,     // split at ',', trim, and take surrounding quotes off (Jetty's QuoteUtil)
 };
 
 // How a Sec-WebSocket-Key value is judged.
@@ -239,7 +245,8 @@ enum class NumberRule : std::uint8_t {
   exact,      // compared as a string
   js_number,  // JavaScript's +value: whitespace, leading zeros, fractions and 0x allowed
   parse_int,  // JavaScript's parseInt(value, 10): leading digits, the rest ignored
-  stream_int, // C++ istream >> int: leading whitespace, digits, the rest ignored
+  stream_int, // C++ istream >> int: leading whitespace, digits, the rest ignored; WebSocket++
+              // reads an absent or empty value as 0 before it gets there
   java_int,   // Java's Integer.parseInt: [+-]digits only; anything else throws
   python_int, // Python's int(): surrounding whitespace, [+-]digits, underscores
 };
@@ -275,6 +282,8 @@ struct Step {
   Test test = Test::field_present;
   std::string_view field{};
   std::string_view value{};
+  // The step applies only when the request has a line of this field.
+  std::string_view when{};
   Lines lines = Lines::joined;
   Grammar grammar = Grammar::split_trim;
   KeyRule key_rule = KeyRule::nonempty;
