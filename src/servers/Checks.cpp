@@ -575,6 +575,7 @@ bool host_valid(std::string_view host, HostRule rule, MessageValues& values) {
   case HostRule::go_valid_host:
     return std::all_of(host.begin(), host.end(), go_valid_host_byte);
   case HostRule::numeric_port:
+  case HostRule::atoi_port:
   case HostRule::python_port: {
     const std::size_t bracket = host.rfind(']');
     const std::size_t colon = host.rfind(':');
@@ -588,6 +589,10 @@ bool host_valid(std::string_view host, HostRule rule, MessageValues& values) {
     values.element = std::string(http::trim_ows(port));
     if (rule == HostRule::python_port) {
       return read_number(port, NumberRule::python_int).has_value();
+    }
+    if (rule == HostRule::atoi_port) {
+      const std::optional<double> number = read_number(port, NumberRule::stream_int);
+      return port.empty() || (number && *number >= 1 && *number <= 65535);
     }
     return port.empty() || (all_digits(port) && port.size() <= 5 &&
                             std::strtol(std::string(port).c_str(), nullptr, 10) <= 65535);

@@ -5,10 +5,14 @@
 namespace wsh::servers {
 
 std::span<const ServerProfile> server_profiles() {
-  static const std::array<ServerProfile, 9> k_profiles = {
-      node_ws_profile(), python_websockets_profile(), gorilla_profile(),
-      tornado_profile(), aiohttp_profile(),           autobahn_profile(),
-      nhooyr_profile(),  node_websocket_profile(),    faye_websocket_profile()};
+  static const std::array<ServerProfile, 13> k_profiles = {
+      node_ws_profile(),       python_websockets_profile(),
+      beast_profile(),         websocketpp_profile(),
+      libwebsockets_profile(), gorilla_profile(),
+      tornado_profile(),       aiohttp_profile(),
+      jetty_profile(),         autobahn_profile(),
+      nhooyr_profile(),        node_websocket_profile(),
+      faye_websocket_profile()};
   return k_profiles;
 }
 

@@ -261,7 +261,9 @@ enum class OriginRule : std::uint8_t {
 // How a Host value is judged.
 enum class HostRule : std::uint8_t {
   go_valid_host, // httpguts.ValidHostHeader: the bytes Go allows in a Host
-  numeric_port,  // after the last ':' (outside brackets) only digits, or nothing (WebSocket++)
+  numeric_port,  // after the last ':' (outside brackets) only digits, or nothing (Jetty)
+  atoi_port,     // after the last ':' (outside brackets) C's atoi() gives 1 to 65535, or
+                 // nothing follows (WebSocket++'s uri)
   python_port,   // after the last ':' something Python's int() reads (Autobahn)
   uri_host,      // Host with no space, as java.net.URI takes it (Jetty's request URL)
 };
