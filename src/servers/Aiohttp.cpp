@@ -39,8 +39,9 @@ constexpr std::string_view k_methods[] = {
     "MKACTIVITY", "CHECKOUT", "MERGE",      "M-SEARCH", "NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE",
     "PATCH",      "PURGE",    "MKCALENDAR", "LINK",     "UNLINK", "SOURCE"};
 constexpr std::string_view k_version_shapes[] = {"HTTP/?.?", ""};
-constexpr std::string_view k_url_starts[] = {"origin", "absolute", "asterisk", "relative"};
-constexpr std::string_view k_url_forms[] = {"origin", "absolute", "asterisk"};
+constexpr std::string_view k_url_starts[] = {"origin", "absolute", "asterisk", "relative",
+                                             "connect"};
+constexpr std::string_view k_url_forms[] = {"origin", "absolute", "asterisk", "connect"};
 
 constexpr Step k_request_line_steps[] = {
     {.test = Test::method_in,

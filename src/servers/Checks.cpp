@@ -594,8 +594,11 @@ bool host_valid(std::string_view host, HostRule rule, MessageValues& values) {
       const std::optional<double> number = read_number(port, NumberRule::stream_int);
       return port.empty() || (number && *number >= 1 && *number <= 65535);
     }
-    return port.empty() || (all_digits(port) && port.size() <= 5 &&
-                            std::strtol(std::string(port).c_str(), nullptr, 10) <= 65535);
+    if (!all_digits(port) || port.size() > 5) {
+      return false;
+    }
+    const long number = std::strtol(std::string(port).c_str(), nullptr, 10);
+    return number >= 1 && number <= 65535;
   }
   case HostRule::uri_host:
     for (const char c : host) {
@@ -748,7 +751,8 @@ void set_detail(const Step& step, std::size_t index, MessageValues& values) {
 bool window_bits_valid(const std::optional<std::string>& value) {
   const std::optional<double> number =
       value ? read_number(*value, NumberRule::python_int) : std::nullopt;
-  return number && *number >= 8 && *number <= 15;
+  // Autobahn's WINDOW_SIZE_PERMISSIBLE_VALUES: 9 to 15 (zlib's deflate refuses 8)
+  return number && *number >= 9 && *number <= 15;
 }
 
 bool extensions_valid(const Step& step, const ServerRequest& request, MessageValues& values) {
@@ -757,8 +761,17 @@ bool extensions_valid(const Step& step, const ServerRequest& request, MessageVal
   case ExtensionRule::rfc6455_list:
   case ExtensionRule::nonempty_rfc6455_list:
     for (const std::string_view line : lines) {
-      if (line.empty() && step.extension_rule == ExtensionRule::nonempty_rfc6455_list) {
-        continue;
+      if (step.extension_rule == ExtensionRule::nonempty_rfc6455_list) {
+        if (line.empty()) {
+          continue;
+        }
+        // extract_parameters stops at an empty element
+        const std::vector<std::string_view> elements = split_list(line, " \t");
+        if (std::any_of(elements.begin(), elements.end(),
+                        [](std::string_view element) { return element.empty(); })) {
+          values.value = std::string(line);
+          return false;
+        }
       }
       std::vector<handshake::Extension> extensions;
       if (const auto error = handshake::parse_extension_list(line, extensions)) {
@@ -863,6 +876,23 @@ std::vector<std::string_view> content_lengths(const ServerRequest& request) {
   return out;
 }
 
+// The version matches one of the patterns ('?' stands for a digit).
+bool version_matches(std::string_view version, std::span<const std::string_view> patterns) {
+  for (const std::string_view pattern : patterns) {
+    if (pattern.size() != version.size()) {
+      continue;
+    }
+    bool match = true;
+    for (std::size_t i = 0; i < pattern.size() && match; ++i) {
+      match = pattern[i] == '?' ? is_digit(version[i]) : pattern[i] == version[i];
+    }
+    if (match) {
+      return true;
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 std::optional<std::string> field_value(const ServerRequest& request, std::string_view field,
@@ -897,28 +927,21 @@ CheckResult run_check(const Step& step, const ServerRequest& request, MessageVal
   if (!step.when.empty() && lines_of(request, step.when).empty()) {
     return pass();
   }
+  if (!step.when_version.empty() && !version_matches(request.version, step.when_version)) {
+    return pass();
+  }
   if (!step.field.empty()) {
     values.value = field_value(request, step.field, step.lines);
   }
   switch (step.test) {
   case Test::method_in:
     return verdict(in_list(request.method));
+  case Test::method_not_in:
+    return verdict(!in_list(request.method));
   case Test::method_token:
     return verdict(http::is_token(request.method));
   case Test::version_in:
-    for (const std::string_view pattern : step.list) {
-      if (pattern.size() != request.version.size()) {
-        continue;
-      }
-      bool match = true;
-      for (std::size_t i = 0; i < pattern.size() && match; ++i) {
-        match = pattern[i] == '?' ? is_digit(request.version[i]) : pattern[i] == request.version[i];
-      }
-      if (match) {
-        return pass();
-      }
-    }
-    return fail();
+    return verdict(version_matches(request.version, step.list));
   case Test::version_at_least_1_1: {
     const std::string_view version = request.version;
     if (version.size() != 8 || version.substr(0, 5) != "HTTP/" || !is_digit(version[5]) ||
@@ -927,8 +950,11 @@ CheckResult run_check(const Step& step, const ServerRequest& request, MessageVal
     }
     return verdict(version[5] > '1' || (version[5] == '1' && version[7] >= '1'));
   }
-  case Test::target_form_in:
-    return verdict(in_list(target_form(request.target)));
+  case Test::target_form_in: {
+    const std::string_view form = target_form(request.target);
+    // authority-form is CONNECT's (RFC 9112 3.2.3): a parser that knows it lists "connect"
+    return verdict(in_list(form == "authority" && request.method == "CONNECT" ? "connect" : form));
+  }
   case Test::target_without:
     return verdict(request.target.find_first_of(step.value) == std::string::npos);
   case Test::target_ascii:
@@ -1061,6 +1087,11 @@ CheckResult run_check(const Step& step, const ServerRequest& request, MessageVal
     }
     return fail();
   }
+  case Test::version_number_truthy: {
+    const std::optional<double> number =
+        values.value ? read_number(*values.value, step.number) : std::nullopt;
+    return verdict(number && *number != 0);
+  }
   case Test::origin_same_host: {
     const std::vector<std::string_view> origins = lines_of(request, "Origin");
     if (origins.empty()) {
@@ -1176,12 +1207,26 @@ CheckResult run_check(const Step& step, const ServerRequest& request, MessageVal
   case Test::no_length_with_chunked:
     return verdict(lines_of(request, "Transfer-Encoding").empty() ||
                    lines_of(request, "Content-Length").empty());
-  case Test::transfer_coding_known: {
+  case Test::transfer_coding_known:
+  case Test::transfer_coding_only_chunked:
+  case Test::transfer_chunked_once: {
     if (lines.empty()) {
       return pass();
     }
-    const std::vector<std::string_view> codings = split_list(join(lines, ","), " \t");
-    return verdict(http::iequals(codings.back(), "chunked"));
+    const std::string joined = join(lines, ",");
+    const std::vector<std::string_view> codings = split_list(joined, " \t");
+    if (step.test == Test::transfer_coding_known) {
+      return verdict(http::iequals(codings.back(), "chunked"));
+    }
+    if (step.test == Test::transfer_coding_only_chunked) {
+      return verdict(lines.size() == 1 && http::iequals(http::trim_ows(lines.front()), "chunked"));
+    }
+    for (std::size_t i = 0; i + 1 < codings.size(); ++i) {
+      if (http::iequals(codings[i], "chunked")) {
+        return fail();
+      }
+    }
+    return pass();
   }
   case Test::no_body:
     for (const std::string_view length : content_lengths(request)) {

@@ -27,8 +27,9 @@ constexpr Limit k_limits[] = {
 
 constexpr std::string_view k_version_shape[] = {"HTTP/?.?"};
 constexpr std::string_view k_version_1[] = {"HTTP/1.?"};
-constexpr std::string_view k_uri_forms[] = {"origin", "absolute", "asterisk"};
-constexpr std::string_view k_served_forms[] = {"origin", "absolute", "authority", "relative"};
+constexpr std::string_view k_uri_forms[] = {"origin", "absolute", "asterisk", "connect"};
+constexpr std::string_view k_served_forms[] = {"origin", "absolute", "authority", "relative",
+                                               "connect"};
 
 constexpr Step k_request_line_steps[] = {
     {.test = Test::method_token,
@@ -69,6 +70,11 @@ constexpr Step k_request_line_steps[] = {
      .evidence = "http-2.0; http-1.2 and http-1.0 pass here"},
 };
 
+constexpr std::string_view k_http_1_1_or_later[] = {"HTTP/1.1", "HTTP/1.2", "HTTP/1.3",
+                                                    "HTTP/1.4", "HTTP/1.5", "HTTP/1.6",
+                                                    "HTTP/1.7", "HTTP/1.8", "HTTP/1.9"};
+constexpr std::string_view k_connect[] = {"CONNECT"};
+
 constexpr Step k_field_steps[] = {
     {.test = Test::field_single,
      .field = "Host",
@@ -77,7 +83,7 @@ constexpr Step k_field_steps[] = {
      .rfc = rfc::k_host,
      .source = "net/http/request.go readRequest: \"too many Host headers\"",
      .evidence = "host-duplicate, host-duplicate-different"},
-    {.test = Test::transfer_coding_known,
+    {.test = Test::transfer_coding_only_chunked,
      .field = "Transfer-Encoding",
      .refusal = respond(501, "HTTP/1.1 501 Not Implemented", "Unsupported transfer encoding",
                         MessageIn::body),
@@ -102,6 +108,7 @@ constexpr Step k_field_steps[] = {
      .evidence = "content-length-invalid, content-length-negative"},
     {.test = Test::field_present,
      .field = "Host",
+     .when_version = k_http_1_1_or_later,
      .refusal = respond(400, "HTTP/1.1 400 Bad Request: missing required Host header",
                         "400 Bad Request: missing required Host header", MessageIn::body),
      .cause = "host-required",
@@ -118,6 +125,13 @@ constexpr Step k_field_steps[] = {
      .rfc = rfc::k_host,
      .source = "net/http/server.go conn.readRequest: httpguts.ValidHostHeader",
      .evidence = "host-invalid-space, host-userinfo; host-invalid-port and host-empty pass here"},
+    {.test = Test::method_not_in,
+     .list = k_connect,
+     .refusal = respond(404, "HTTP/1.1 404 Not Found", "404 page not found", MessageIn::body),
+     .cause = "method-connect",
+     .rfc = rfc::k_method,
+     .source = "net/http/server.go ServeMux.Handler: CONNECT is matched on its empty path",
+     .evidence = "holdout: CONNECT {authority}"},
     {.test = Test::target_form_in,
      .list = k_served_forms,
      .refusal = respond(400, "HTTP/1.1 400 Bad Request", {}, MessageIn::none),

@@ -36,8 +36,9 @@ constexpr Limit k_limits[] = {
 constexpr std::string_view k_versions[] = {"HTTP/1.0", "HTTP/1.1", "http/1.0", "http/1.1",
                                            "HTTP/2.0"};
 constexpr std::string_view k_http_1[] = {"HTTP/1.0", "HTTP/1.1", "http/1.0", "http/1.1"};
-constexpr std::string_view k_not_authority[] = {"origin", "absolute", "asterisk", "relative"};
-constexpr std::string_view k_uri_forms[] = {"origin", "absolute", "asterisk"};
+constexpr std::string_view k_not_authority[] = {"origin", "absolute", "asterisk", "relative",
+                                                "connect"};
+constexpr std::string_view k_uri_forms[] = {"origin", "absolute", "asterisk", "connect"};
 
 constexpr Step k_request_line_steps[] = {
     {.test = Test::version_in,
@@ -78,7 +79,9 @@ constexpr Step k_request_line_steps[] = {
      .evidence = "target-bad-percent"},
 };
 
-constexpr std::string_view k_dispatched[] = {"origin", "absolute", "authority", "relative"};
+constexpr std::string_view k_dispatched[] = {"origin", "absolute", "authority", "relative",
+                                             "connect"};
+constexpr std::string_view k_http_1_1[] = {"HTTP/1.1", "http/1.1"};
 
 constexpr Step k_field_steps[] = {
     {.test = Test::content_length_valid,
@@ -88,7 +91,7 @@ constexpr Step k_field_steps[] = {
      .rfc = rfc::k_content_length,
      .source = "HttpParser.parsedHeader: convertContentLength",
      .evidence = "content-length-invalid, content-length-negative"},
-    {.test = Test::content_length_single_value,
+    {.test = Test::field_single,
      .field = "Content-Length",
      .refusal = bad_message("Multiple Content-Lengths"),
      .cause = "content-length-conflict",
@@ -101,6 +104,13 @@ constexpr Step k_field_steps[] = {
      .rfc = rfc::k_transfer_encoding,
      .source = "HttpParser.parsedHeader",
      .evidence = "transfer-encoding-and-length"},
+    {.test = Test::transfer_chunked_once,
+     .field = "Transfer-Encoding",
+     .refusal = bad_message("Bad Transfer-Encoding, multiple chunked tokens"),
+     .cause = "transfer-coding-after-chunked",
+     .rfc = rfc::k_transfer_encoding,
+     .source = "HttpParser.parsedHeader",
+     .evidence = "holdout: Transfer-Encoding: chunked, chunked"},
     {.test = Test::transfer_coding_known,
      .field = "Transfer-Encoding",
      .refusal = bad_message("Bad Transfer-Encoding, chunked not last"),
@@ -119,6 +129,7 @@ constexpr Step k_field_steps[] = {
      .evidence = "host-invalid-port"},
     {.test = Test::field_present,
      .field = "Host",
+     .when_version = k_http_1_1,
      .refusal = bad_message("No Host"),
      .cause = "host-required",
      .rfc = rfc::k_host,
@@ -186,7 +197,6 @@ constexpr HttpReading k_http = {
 
 constexpr Refusal k_not_found = respond(404, "HTTP/1.1 404 Not Found", {}, MessageIn::none);
 constexpr std::string_view k_get[] = {"GET", "get"};
-constexpr std::string_view k_http_1_1[] = {"HTTP/1.1", "http/1.1"};
 constexpr std::string_view k_ws_version_13[] = {"13"};
 
 constexpr Refusal server_error(std::string_view log) {

@@ -50,7 +50,7 @@ constexpr HttpReading k_http = {
         },
     .fields =
         {
-            .bare_cr = does(Action::keep_byte),
+            .bare_cr = does(Action::split_at_cr), // a CR ends the value (bare-CR holdout)
             .obs_fold = does(Action::swallow_to_colon), // obs-fold loses the next field: 404
             .obs_fold_first = does(Action::swallow_to_colon),
             .space_before_colon = does(Action::drop_line), // "upgrade " is no known token
@@ -75,7 +75,16 @@ constexpr HttpReading k_http = {
 
 constexpr Refusal k_failed = closes("hs0405 has failed the connection");
 
+constexpr std::string_view k_connect[] = {"CONNECT"};
+
 constexpr Step k_steps[] = {
+    {.test = Test::method_not_in,
+     .list = k_connect,
+     .refusal = waits(),
+     .cause = "method-connect",
+     .rfc = rfc::k_method,
+     .source = "lib/roles/http/parsers.c: a CONNECT request waits for what it tunnels",
+     .evidence = "holdout: CONNECT {authority}"},
     {.test = Test::field_nonempty,
      .field = "Upgrade",
      .lines = Lines::first,

@@ -35,8 +35,9 @@ constexpr std::string_view k_methods[] = {
     "PATCH",      "PURGE",    "MKCALENDAR", "LINK",     "UNLINK", "SOURCE",    "QUERY"};
 constexpr std::string_view k_version_shapes[] = {"HTTP/?.?", ""};
 constexpr std::string_view k_versions[] = {"HTTP/0.9", "HTTP/1.0", "HTTP/1.1", "HTTP/2.0", ""};
-constexpr std::string_view k_url_starts[] = {"origin", "absolute", "asterisk", "relative"};
-constexpr std::string_view k_url_forms[] = {"origin", "absolute", "asterisk"};
+constexpr std::string_view k_url_starts[] = {"origin", "absolute", "asterisk", "relative",
+                                             "connect"};
+constexpr std::string_view k_url_forms[] = {"origin", "absolute", "asterisk", "connect"};
 
 constexpr Step k_request_line_steps[] = {
     {.test = Test::method_in,
@@ -92,6 +93,8 @@ constexpr Step k_request_line_steps[] = {
                  "and target-asterisk are taken"},
 };
 
+constexpr std::string_view k_connect[] = {"CONNECT"};
+
 constexpr Step k_field_steps[] = {
     {.test = Test::content_length_valid,
      .field = "Content-Length",
@@ -112,6 +115,16 @@ constexpr Step k_field_steps[] = {
      .rfc = rfc::k_content_length,
      .source = "llhttp src/llhttp/http.ts: F_CONTENT_LENGTH already set",
      .evidence = "content-length-conflict"},
+    {.test = Test::transfer_chunked_once,
+     .field = "Transfer-Encoding",
+     .refusal = respond(400, k_bad_request,
+                        "HPE_INVALID_TRANSFER_ENCODING: Parse Error: Invalid `Transfer-Encoding` "
+                        "header value",
+                        MessageIn::log),
+     .cause = "transfer-coding-after-chunked",
+     .rfc = rfc::k_transfer_encoding,
+     .source = "llhttp src/llhttp/http.ts: a coding after chunked (F_CHUNKED set)",
+     .evidence = "holdout: Transfer-Encoding: chunked, chunked"},
     {.test = Test::no_length_with_chunked,
      .refusal = respond(400, k_bad_request,
                         "HPE_INVALID_CONTENT_LENGTH: Parse Error: Content-Length can't be present "
@@ -122,6 +135,14 @@ constexpr Step k_field_steps[] = {
      .source = "llhttp src/native/api.c: llhttp__after_headers_complete (strict mode)",
      .evidence = "transfer-encoding-and-length; transfer-encoding-gzip is taken (an upgrade "
                  "reads no body)"},
+    {.test = Test::method_not_in,
+     .list = k_connect,
+     .refusal = closes(),
+     .cause = "method-connect",
+     .rfc = rfc::k_method,
+     .source = "lib/_http_server.js: a CONNECT request is a 'connect' event; with no listener "
+               "the socket is destroyed",
+     .evidence = "holdout: CONNECT {authority}"},
 };
 
 constexpr HttpReading k_node_http = {

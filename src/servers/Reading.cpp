@@ -223,17 +223,28 @@ Fault classify(const http::ParseError& error, std::string_view work,
 
 // Changes `work` the way the server reads the fault at `offset`; false when it found nothing
 // to change (the predictor then stops repairing).
-bool repair(std::string& work, std::size_t offset, Action action) {
+bool repair(std::string& work, std::size_t offset, Action action,
+            std::vector<std::size_t>& leading_space_at) {
   const LineBounds line = line_at(work, offset);
   const std::size_t next = line.end < work.size() ? line.end + 1 : work.size();
   switch (action) {
-  case Action::unfold: {
+  case Action::unfold:
+  case Action::unfold_after_strip: {
     if (line.begin == 0) {
       return false;
     }
     std::size_t previous_end = line.begin - 1; // the LF ending the line before
     if (previous_end > 0 && work[previous_end - 1] == '\r') {
       --previous_end;
+    }
+    if (action == Action::unfold_after_strip) {
+      const LineBounds previous = line_at(work, previous_end);
+      const std::size_t colon = work.find(':', previous.begin);
+      if (colon < previous_end &&
+          http::trim_ows(std::string_view(work).substr(colon + 1, previous_end - colon - 1))
+              .empty()) {
+        leading_space_at.push_back(colon);
+      }
     }
     std::size_t first = line.begin;
     while (first < line.end && http::is_ows(work[first])) {
@@ -287,6 +298,18 @@ std::size_t find_head_end(std::string_view input, HeadEnd head_end) {
   if (head_end == HeadEnd::crlf_crlf) {
     const std::size_t at = input.find("\r\n\r\n");
     return at == k_npos ? k_npos : at + 4;
+  }
+  if (head_end == HeadEnd::first_blank) {
+    for (std::size_t i = input.find('\n'); i < input.size(); i = input.find('\n', i + 1)) {
+      std::size_t next = i + 1;
+      if (next < input.size() && input[next] == '\r') {
+        ++next;
+      }
+      if (next < input.size() && input[next] == '\n') {
+        return next + 1;
+      }
+    }
+    return k_npos;
   }
   std::size_t pos = 0;
   bool leading = true;
@@ -703,6 +726,7 @@ std::variant<ServerRequest, ReadRefusal> read_request(const HttpReading& http,
   options.max_fields = work.size() + 16;
   http::Request parsed;
   bool claimed = true;
+  std::vector<std::size_t> leading_space_at;
   for (int attempt = 0;; ++attempt) {
     const std::optional<http::ParseError> error = http::parse_request_into(work, options, parsed);
     if (!error) {
@@ -729,12 +753,12 @@ std::variant<ServerRequest, ReadRefusal> read_request(const HttpReading& http,
     }
     const Action action =
         reaction.action == Action::accept ? lenient_action(fault) : reaction.action;
-    if (!repair(work, at, action)) {
+    if (!repair(work, at, action, leading_space_at)) {
       if (action == Action::swallow_to_colon) {
         return ReadRefusal{waits(), values, cause.cause, cause.rfc, true};
       }
       claimed = false;
-      if (!repair(work, at, Action::drop_line)) {
+      if (!repair(work, at, Action::drop_line, leading_space_at)) {
         return ReadRefusal{waits(), values, cause.cause, cause.rfc, false};
       }
     }
@@ -760,7 +784,12 @@ std::variant<ServerRequest, ReadRefusal> read_request(const HttpReading& http,
         --end;
       }
     }
-    request.fields.push_back(ServerField{std::string(field.name), work.substr(begin, end - begin)});
+    std::string value = work.substr(begin, end - begin);
+    if (std::find(leading_space_at.begin(), leading_space_at.end(), colon) !=
+        leading_space_at.end()) {
+      value.insert(0, 1, ' ');
+    }
+    request.fields.push_back(ServerField{std::string(field.name), std::move(value)});
   }
   return request;
 }

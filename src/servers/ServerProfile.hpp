@@ -49,6 +49,8 @@ enum class Action : std::uint8_t {
   accept,           // reads it as the RFC's lenient reader would
   refuse,           // answers with the reaction's refusal
   unfold,           // joins an obs-fold line to the field before it (RFC 9112 5.2)
+  unfold_after_strip, // the same, appending " " + the line to the value already stripped, so
+                      // an empty first value keeps a leading space (Tornado)
   separate,         // reads a whitespace-led line as a field line of its own
   trim_name,        // drops the whitespace between a field name and its colon
   drop_line,        // the line names no field a check looks at (kept as written, or skipped)
@@ -73,9 +75,10 @@ constexpr Reaction does(Action action) {
   return {action, {}};
 }
 
-// Where the head ends for the server: at the first empty line (CRLF or LF alone, RFC 9112 2.2)
-// or only at the first CRLF CRLF (a reader that never treats LF alone as a line end).
-enum class HeadEnd : std::uint8_t { empty_line, crlf_crlf };
+// Where the head ends for the server: at the first empty line after the request line (CRLF or
+// LF alone, RFC 9112 2.2), at the first \r?\n\r?\n even before the request line (Tornado's
+// read_until_regex), or only at the first CRLF CRLF (a reader that never ends a line at LF).
+enum class HeadEnd : std::uint8_t { empty_line, first_blank, crlf_crlf };
 
 // Which bytes end a line inside the head: CRLF or LF, CRLF only (LF alone stays in the line),
 // or any line break (CR alone too, as Python's str.splitlines).
@@ -165,10 +168,11 @@ struct Limit {
 enum class Test : std::uint8_t {
   method_in,             // the method is one of `list` (exact)
   method_token,          // the method is a token (RFC 9110 9.1)
+  method_not_in,        // the method is none of `list` (CONNECT, which servers route apart)
   version_in,            // the version matches one of `list` ('?' stands for a digit)
   version_at_least_1_1,  // HTTP/major.minor with (major, minor) >= (1, 1)
   target_form_in,        // the target's form is one of `list`: origin, absolute, authority,
-                         // asterisk, relative
+                         // asterisk, relative, or connect (authority-form with CONNECT)
   target_without,        // the target holds none of the bytes in `value`
   target_ascii,          // the target holds no byte above 0x7f
   target_percent_valid,  // every % is followed by two hex digits
@@ -187,6 +191,8 @@ enum class Test : std::uint8_t {
   field_list_syntax,     // every line parses as a list per `grammar`
   key_valid,             // Sec-WebSocket-Key (per `lines`) is valid per `key_rule`
   version_number_in,     // the value (per `lines`), read per `number`, is one of `list`
+  version_number_truthy, // the value reads per `number` as neither NaN nor 0 (JavaScript's
+                         // `!value` in WebSocket-Node)
   origin_same_host,      // no Origin, or its host[:port] equals the Host per `origin_rule`
   origin_has_host,       // no Origin, or it parses as a URL with a host (Autobahn)
   host_valid,            // the Host value is valid per `host_rule`
@@ -198,7 +204,9 @@ enum class Test : std::uint8_t {
   content_length_single_value, // the Content-Length values agree
   content_length_at_most,      // every Content-Length, read as C's strtoul, is at most `value`
   no_length_with_chunked,      // not both Transfer-Encoding and Content-Length (RFC 9112 6.1)
-  transfer_coding_known,       // Transfer-Encoding is absent or only `chunked` (last)
+  transfer_coding_known, // Transfer-Encoding is absent or its last coding is `chunked`
+  transfer_coding_only_chunked, // Transfer-Encoding is absent or exactly `chunked` (Go)
+  transfer_chunked_once, // no coding follows `chunked` and `chunked` comes once (llhttp, Jetty)
   no_body,                     // the request announces no body (Content-Length 0 or absent)
   nothing_after_head,          // no byte follows the head
 };
@@ -261,7 +269,8 @@ enum class OriginRule : std::uint8_t {
 // How a Host value is judged.
 enum class HostRule : std::uint8_t {
   go_valid_host, // httpguts.ValidHostHeader: the bytes Go allows in a Host
-  numeric_port,  // after the last ':' (outside brackets) only digits, or nothing (Jetty)
+  numeric_port,  // after the last ':' (outside brackets) digits worth 1 to 65535 (Jetty's
+                 // HostPort)
   atoi_port,     // after the last ':' (outside brackets) C's atoi() gives 1 to 65535, or
                  // nothing follows (WebSocket++'s uri)
   python_port,   // after the last ':' something Python's int() reads (Autobahn)
@@ -286,6 +295,8 @@ struct Step {
   std::string_view value{};
   // The step applies only when the request has a line of this field.
   std::string_view when{};
+  // The step applies only to these HTTP versions ('?' a digit); empty: to every version.
+  std::span<const std::string_view> when_version{};
   Lines lines = Lines::joined;
   Grammar grammar = Grammar::split_trim;
   KeyRule key_rule = KeyRule::nonempty;

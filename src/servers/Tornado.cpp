@@ -65,7 +65,7 @@ constexpr Step k_field_steps[] = {
 constexpr HttpReading k_http = {
     .name = "Tornado 6.2 HTTP1Connection",
     .source = "https://github.com/tornadoweb/tornado tornado/http1connection.py, httputil.py",
-    .head_end = HeadEnd::empty_line, // read_until_regex(b"\r?\n\r?\n")
+    .head_end = HeadEnd::first_blank, // read_until_regex(b"\r?\n\r?\n")
     .line_end = LineEnd::crlf_or_lf, // HTTPHeaders.parse splits at \n and drops a final \r
     .leading_empty_line = accepts(), // _parse_headers: data.lstrip("\r\n")
     .request_line =
@@ -76,7 +76,7 @@ constexpr HttpReading k_http = {
     .fields =
         {
             .bare_cr = does(Action::keep_byte),
-            .obs_fold = does(Action::unfold), // parse_line: a whitespace-led line continues
+            .obs_fold = does(Action::unfold_after_strip), // parse_line: " " + line.lstrip()
             .obs_fold_first = refuses(malformed("first header line cannot start with whitespace")),
             .space_before_colon = does(Action::drop_line), // the name keeps its space
             .space_before_colon_special = does(Action::drop_line),
@@ -99,6 +99,8 @@ constexpr HttpReading k_http = {
 
 constexpr std::string_view k_origin_form[] = {"origin"};
 constexpr std::string_view k_get[] = {"GET"};
+constexpr std::string_view k_supported_methods[] = {"GET",   "HEAD", "POST",   "DELETE",
+                                                    "PATCH", "PUT",  "OPTIONS"};
 constexpr std::string_view k_ws_versions[] = {"7", "8", "13"};
 
 constexpr Refusal bad_request(std::string_view body) {
@@ -106,6 +108,15 @@ constexpr Refusal bad_request(std::string_view body) {
 }
 
 constexpr Step k_steps[] = {
+    {.test = Test::method_in,
+     .list = k_supported_methods,
+     .refusal = respond(405, "HTTP/1.1 405 Method Not Allowed", "405: Method Not Allowed",
+                        MessageIn::body),
+     .cause = "method-not-get",
+     .rfc = rfc::k_method,
+     .source = "web.py RequestHandler._execute: method not in SUPPORTED_METHODS, checked before "
+               "the 404 of an unrouted target",
+     .evidence = "method-get-lowercase; holdout: CONNECT {authority}"},
     {.test = Test::target_form_in,
      .list = k_origin_form,
      .refusal = respond(404, "HTTP/1.1 404 Not Found", "404: Not Found", MessageIn::body),

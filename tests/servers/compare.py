@@ -13,6 +13,8 @@ body, a log line, the status line or a header value of the measured row.
   --verbose                     also list the rows whose message differs
   --min-agreement P             fail when a server's accepts+status agreement is below P percent
                                 (default 99)
+  --table FILE --requests DIR   another measured table and its requests (measure.py's format),
+  --known FILE                  with its own known differences (default: this directory's)
 
 Exits 1 when a server is below the minimum, when a disagreement is not listed in
 known-differences.tsv, or when a listed one no longer differs (the file stays honest).
@@ -31,9 +33,9 @@ PORT = 54321  # five digits, as measure.py's ports: {authority} adds exactly 4 b
 KNOWN = os.path.join(HERE, "known-differences.tsv")
 
 
-def load_known():
+def load_known(path):
     known = {}
-    with open(KNOWN, encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
@@ -67,9 +69,14 @@ def main():
     parser.add_argument("--server", action="append")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--min-agreement", type=float, default=99.0)
+    parser.add_argument("--table", default=measure.TABLE)
+    parser.add_argument("--requests")
+    parser.add_argument("--known", default=KNOWN)
     args = parser.parse_args()
+    if args.requests:
+        measure.REQUESTS = args.requests
 
-    with open(measure.TABLE, encoding="utf-8") as f:
+    with open(args.table, encoding="utf-8") as f:
         rows = [json.loads(line) for line in f]
     if args.server:
         rows = [row for row in rows if row["server"] in args.server]
@@ -82,7 +89,7 @@ def main():
     predictions = [json.loads(line) for line in out.stdout.decode().splitlines()]
     assert len(predictions) == len(rows)
 
-    known = load_known()
+    known = load_known(args.known)
     servers = []
     stats = {}
     disagreements = []
