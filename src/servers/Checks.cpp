@@ -600,7 +600,14 @@ bool host_valid(std::string_view host, HostRule rule, MessageValues& values) {
     const long number = std::strtol(std::string(port).c_str(), nullptr, 10);
     return number >= 1 && number <= 65535;
   }
-  case HostRule::uri_host:
+  case HostRule::uri_host: {
+    const std::size_t bracket = host.rfind(']');
+    const std::size_t colon = host.rfind(':');
+    const std::string_view name =
+        colon != k_npos && (bracket == k_npos || colon > bracket) ? host.substr(0, colon) : host;
+    if (name.find(':') != k_npos && (name.empty() || name.front() != '[')) {
+      return false;
+    }
     for (const char c : host) {
       const auto byte = static_cast<unsigned char>(c);
       if (byte <= 0x20 || byte >= 0x7f || std::string_view("\"<>\\^`{|}").find(c) != k_npos) {
@@ -609,11 +616,13 @@ bool host_valid(std::string_view host, HostRule rule, MessageValues& values) {
     }
     return true;
   }
+  }
   return true;
 }
 
-// websocket-extensions' EXT_LIST regular expression on a value (faye-websocket).
-bool faye_extension_list(std::string_view header) {
+// websocket-extensions' EXT_LIST regular expression on a value (faye-websocket), which is
+// also what WebSocket++'s extract_parameters reads.
+bool token_params_list(std::string_view header) {
   std::size_t pos = 0;
   const auto spaces = [&] {
     while (pos < header.size() && (header[pos] == ' ' || header[pos] == '\t')) {
@@ -759,20 +768,7 @@ bool extensions_valid(const Step& step, const ServerRequest& request, MessageVal
   const std::vector<std::string_view> lines = lines_of(request, step.field);
   switch (step.extension_rule) {
   case ExtensionRule::rfc6455_list:
-  case ExtensionRule::nonempty_rfc6455_list:
     for (const std::string_view line : lines) {
-      if (step.extension_rule == ExtensionRule::nonempty_rfc6455_list) {
-        if (line.empty()) {
-          continue;
-        }
-        // extract_parameters stops at an empty element
-        const std::vector<std::string_view> elements = split_list(line, " \t");
-        if (std::any_of(elements.begin(), elements.end(),
-                        [](std::string_view element) { return element.empty(); })) {
-          values.value = std::string(line);
-          return false;
-        }
-      }
       std::vector<handshake::Extension> extensions;
       if (const auto error = handshake::parse_extension_list(line, extensions)) {
         values.value = std::string(line);
@@ -781,10 +777,50 @@ bool extensions_valid(const Step& step, const ServerRequest& request, MessageVal
       }
     }
     return true;
-  case ExtensionRule::faye_regex: {
+  case ExtensionRule::deflate_window_8:
+    for (const std::string_view line : lines) {
+      std::vector<handshake::Extension> offers;
+      if (handshake::parse_extension_list(line, offers)) {
+        return true;
+      }
+      for (const handshake::Extension& offer : offers) {
+        if (offer.name != "permessage-deflate") {
+          continue;
+        }
+        std::vector<std::string_view> seen;
+        std::optional<std::string> server_bits;
+        bool valid = true;
+        for (const handshake::ExtensionParameter& parameter : offer.parameters) {
+          const std::string value = parameter.unquoted_value();
+          const bool flag = parameter.name == "server_no_context_takeover" ||
+                            parameter.name == "client_no_context_takeover";
+          const bool bits = parameter.name == "server_max_window_bits" ||
+                            parameter.name == "client_max_window_bits";
+          const bool bits_value = value.size() <= 2 && all_digits(value) && value[0] != '0' &&
+                                  std::strtol(value.c_str(), nullptr, 10) >= 8 &&
+                                  std::strtol(value.c_str(), nullptr, 10) <= 15;
+          if (std::find(seen.begin(), seen.end(), parameter.name) != seen.end() ||
+              (!flag && !bits) || (flag && parameter.has_value) ||
+              (bits && parameter.has_value && !bits_value) ||
+              (parameter.name == "server_max_window_bits" && !parameter.has_value)) {
+            valid = false;
+            break;
+          }
+          seen.push_back(parameter.name);
+          if (parameter.name == "server_max_window_bits") {
+            server_bits = value;
+          }
+        }
+        if (valid) {
+          return server_bits != "8";
+        }
+      }
+    }
+    return true;
+  case ExtensionRule::token_params_list: {
     const std::string joined = join(lines, ", ");
     values.value = joined;
-    return lines.empty() || joined.empty() || faye_extension_list(joined);
+    return lines.empty() || joined.empty() || token_params_list(joined);
   }
   case ExtensionRule::deflate_params:
   case ExtensionRule::deflate_param_names: {
@@ -1101,7 +1137,10 @@ CheckResult run_check(const Step& step, const ServerRequest& request, MessageVal
     std::optional<std::string> host;
     std::string origin_host;
     bool same = false;
-    if (step.origin_rule == OriginRule::go_url_host) {
+    if (step.origin_rule == OriginRule::go_url_host_if_set && origins.front().empty()) {
+      return pass();
+    }
+    if (step.origin_rule != OriginRule::python_netloc) {
       values.origin = std::string(origins.front());
       const std::string_view authority = target_authority(request.target);
       if (!authority.empty()) {

@@ -83,7 +83,7 @@ constexpr Step k_steps[] = {
     {.test = Test::extensions_valid,
      .field = "Sec-WebSocket-Extensions",
      .lines = Lines::joined,
-     .extension_rule = ExtensionRule::faye_regex,
+     .extension_rule = ExtensionRule::token_params_list,
      .refusal = respond(400, "HTTP/1.1 400 Bad Request",
                         "Invalid Sec-WebSocket-Extensions header: {value}", MessageIn::body),
      .cause = "extension-list-strict",

@@ -50,7 +50,7 @@ constexpr HttpReading k_http = {
         },
     .fields =
         {
-            .bare_cr = does(Action::split_at_cr), // a CR ends the value (bare-CR holdout)
+            .bare_cr = does(Action::split_at_cr),       // a CR ends the value (bare-CR holdout)
             .obs_fold = does(Action::swallow_to_colon), // obs-fold loses the next field: 404
             .obs_fold_first = does(Action::swallow_to_colon),
             .space_before_colon = does(Action::drop_line), // "upgrade " is no known token
@@ -87,7 +87,7 @@ constexpr Step k_steps[] = {
      .evidence = "holdout: CONNECT {authority}"},
     {.test = Test::field_nonempty,
      .field = "Upgrade",
-     .lines = Lines::first,
+     .lines = Lines::each,
      .refusal = respond(404, "HTTP/1.1 404 Not Found", {}, MessageIn::none),
      .cause = "upgrade-missing",
      .rfc = rfc::k_upgrade,
@@ -117,11 +117,12 @@ constexpr Step k_steps[] = {
      .field = "Connection",
      .value = "upgrade",
      .lines = Lines::joined,
-     .grammar = Grammar::split_trim,
+     .grammar = Grammar::leading_token,
      .refusal = closes("lws_process_ws_upgrade: malformed or absent conn hdr"),
      .cause = "connection-no-upgrade-token",
      .rfc = rfc::k_connection,
-     .source = "server.c lws_process_ws_upgrade: lws_tokenize the Connection value",
+     .source = "server.c lws_process_ws_upgrade: lws_tokenize the Connection value (';' and '=' "
+               "delimit tokens too)",
      .evidence = "connection-missing, connection-close, connection-quoted, connection-empty"},
     {.test = Test::no_subprotocols,
      .field = "Sec-WebSocket-Protocol",

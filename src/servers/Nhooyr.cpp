@@ -81,7 +81,7 @@ constexpr Step k_steps[] = {
      .source = "accept.go verifyClientRequest: r.Header.Get(\"Sec-WebSocket-Key\") == \"\"",
      .evidence = "key-missing, key-empty, sample-broken-missing-key"},
     {.test = Test::origin_same_host,
-     .origin_rule = OriginRule::go_url_host,
+     .origin_rule = OriginRule::go_url_host_if_set,
      .refusal = respond(403, "{http} 403 Forbidden",
                         "request Origin {origin|go} is not authorized for Host {host|go}",
                         MessageIn::body),

@@ -242,6 +242,15 @@ constexpr Step k_steps[] = {
      .source = "legacy/server.py process_extensions: parse_extension of each line (the server "
                "offers permessage-deflate by default)",
      .evidence = "ext-malformed, ext-garbage, ext-empty"},
+    {.test = Test::extensions_valid,
+     .field = "Sec-WebSocket-Extensions",
+     .extension_rule = ExtensionRule::deflate_window_8,
+     .refusal = respond(500, "HTTP/1.1 500 Internal Server Error",
+                        "ValueError: Invalid initialization option", MessageIn::log),
+     .cause = "deflate-window-8",
+     .source = "extensions/permessage_deflate.py: the accepted offer's server_max_window_bits=8 "
+               "(below the default 12) reaches zlib.compressobj(wbits=-8)",
+     .evidence = "probes: ext-server-bits-8"},
 };
 
 } // namespace

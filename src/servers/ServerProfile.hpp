@@ -46,17 +46,17 @@ constexpr Refusal waits(std::string_view log = {}) {
 // What a server's reader does with one shape of bytes: go on (reading it the lenient way the
 // RFC allows), repair it as the library does, or refuse.
 enum class Action : std::uint8_t {
-  accept,           // reads it as the RFC's lenient reader would
-  refuse,           // answers with the reaction's refusal
-  unfold,           // joins an obs-fold line to the field before it (RFC 9112 5.2)
+  accept,             // reads it as the RFC's lenient reader would
+  refuse,             // answers with the reaction's refusal
+  unfold,             // joins an obs-fold line to the field before it (RFC 9112 5.2)
   unfold_after_strip, // the same, appending " " + the line to the value already stripped, so
                       // an empty first value keeps a leading space (Tornado)
-  separate,         // reads a whitespace-led line as a field line of its own
-  trim_name,        // drops the whitespace between a field name and its colon
-  drop_line,        // the line names no field a check looks at (kept as written, or skipped)
-  keep_byte,        // keeps a control byte or bare CR inside the value
-  split_at_cr,      // ends the line at a bare CR (str.splitlines)
-  swallow_to_colon, // reads on, across line ends, until the next colon ends the field name
+  separate,           // reads a whitespace-led line as a field line of its own
+  trim_name,          // drops the whitespace between a field name and its colon
+  drop_line,          // the line names no field a check looks at (kept as written, or skipped)
+  keep_byte,          // keeps a control byte or bare CR inside the value
+  split_at_cr,        // ends the line at a bare CR (str.splitlines)
+  swallow_to_colon,   // reads on, across line ends, until the next colon ends the field name
 };
 
 // One rule of a reader: the action and, for a refusal, the answer.
@@ -168,7 +168,7 @@ struct Limit {
 enum class Test : std::uint8_t {
   method_in,             // the method is one of `list` (exact)
   method_token,          // the method is a token (RFC 9110 9.1)
-  method_not_in,        // the method is none of `list` (CONNECT, which servers route apart)
+  method_not_in,         // the method is none of `list` (CONNECT, which servers route apart)
   version_in,            // the version matches one of `list` ('?' stands for a digit)
   version_at_least_1_1,  // HTTP/major.minor with (major, minor) >= (1, 1)
   target_form_in,        // the target's form is one of `list`: origin, absolute, authority,
@@ -201,14 +201,14 @@ enum class Test : std::uint8_t {
   extensions_valid,      // Sec-WebSocket-Extensions is accepted per `extension_rule`
   content_length_valid,  // every Content-Length value reads as a number per `number` (exact:
                          // 1*DIGIT, RFC 9110 8.6; python_int: Python's int(), a sign allowed)
-  content_length_single_value, // the Content-Length values agree
-  content_length_at_most,      // every Content-Length, read as C's strtoul, is at most `value`
-  no_length_with_chunked,      // not both Transfer-Encoding and Content-Length (RFC 9112 6.1)
-  transfer_coding_known, // Transfer-Encoding is absent or its last coding is `chunked`
+  content_length_single_value,  // the Content-Length values agree
+  content_length_at_most,       // every Content-Length, read as C's strtoul, is at most `value`
+  no_length_with_chunked,       // not both Transfer-Encoding and Content-Length (RFC 9112 6.1)
+  transfer_coding_known,        // Transfer-Encoding is absent or its last coding is `chunked`
   transfer_coding_only_chunked, // Transfer-Encoding is absent or exactly `chunked` (Go)
   transfer_chunked_once, // no coding follows `chunked` and `chunked` comes once (llhttp, Jetty)
-  no_body,                     // the request announces no body (Content-Length 0 or absent)
-  nothing_after_head,          // no byte follows the head
+  no_body,               // the request announces no body (Content-Length 0 or absent)
+  nothing_after_head,    // no byte follows the head
 };
 
 // How the lines of a repeated field become the value a check compares.
@@ -261,9 +261,10 @@ enum class NumberRule : std::uint8_t {
 
 // How Origin is compared with Host by a same-origin check.
 enum class OriginRule : std::uint8_t {
-  go_url_host,   // Go's url.Parse(Origin).Host against the request's Host (the absolute
-                 // target's authority when it has one), ASCII case-insensitively
-  python_netloc, // urlparse(Origin).netloc lowercased against the Host field as given
+  go_url_host,        // Go's url.Parse(Origin).Host against the request's Host (the absolute
+                      // target's authority when it has one), ASCII case-insensitively
+  go_url_host_if_set, // the same, an empty Origin counting as none (nhooyr's Header.Get)
+  python_netloc,      // urlparse(Origin).netloc lowercased against the Host field as given
 };
 
 // How a Host value is judged.
@@ -274,18 +275,23 @@ enum class HostRule : std::uint8_t {
   atoi_port,     // after the last ':' (outside brackets) C's atoi() gives 1 to 65535, or
                  // nothing follows (WebSocket++'s uri)
   python_port,   // after the last ':' something Python's int() reads (Autobahn)
-  uri_host,      // Host with no space, as java.net.URI takes it (Jetty's request URL)
+  uri_host,      // a Host java.net.URI takes in a request URL (Jetty): no space or other
+                 // byte URI refuses, no ':' left in the host once the port is cut off
 };
 
 // How Sec-WebSocket-Extensions is judged.
 enum class ExtensionRule : std::uint8_t {
-  rfc6455_list,          // the RFC 6455 9.1 grammar (handshake::parse_extension_list)
-  nonempty_rfc6455_list, // the same; an empty value counts as no header (WebSocket++)
-  faye_regex,            // websocket-extensions' EXT_LIST regular expression; empty allowed
-  deflate_params,        // permessage-deflate parameters known and valid, once each (Autobahn)
-  deflate_known_params,  // permessage-deflate parameters, first offer: known ones only, a
-                         // server_max_window_bits never (nhooyr)
-  deflate_param_names,   // permessage-deflate parameters named as RFC 7692 names them (Jetty)
+  rfc6455_list,         // the RFC 6455 9.1 grammar (handshake::parse_extension_list)
+  token_params_list,    // 1#( token *( ";" token [ "=" ( token / quoted-string ) ] ) ) with no
+                        // empty element, any quoted-string, an empty value counting as none
+                        // (websocket-extensions' EXT_LIST, WebSocket++'s extract_parameters)
+  deflate_params,       // permessage-deflate parameters known and valid, once each (Autobahn)
+  deflate_known_params, // permessage-deflate parameters, first offer: known ones only, a
+                        // server_max_window_bits never (nhooyr)
+  deflate_param_names,  // permessage-deflate parameters named as RFC 7692 names them (Jetty)
+  deflate_window_8,     // the first permessage-deflate offer websockets accepts (known
+                        // parameters, once each, window bits "8" to "15") does not ask
+                        // server_max_window_bits=8, which zlib cannot deflate with
 };
 
 // One check of the server's, in the server's order. Which fields matter depends on `test`.

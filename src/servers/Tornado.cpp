@@ -66,8 +66,8 @@ constexpr HttpReading k_http = {
     .name = "Tornado 6.2 HTTP1Connection",
     .source = "https://github.com/tornadoweb/tornado tornado/http1connection.py, httputil.py",
     .head_end = HeadEnd::first_blank, // read_until_regex(b"\r?\n\r?\n")
-    .line_end = LineEnd::crlf_or_lf, // HTTPHeaders.parse splits at \n and drops a final \r
-    .leading_empty_line = accepts(), // _parse_headers: data.lstrip("\r\n")
+    .line_end = LineEnd::crlf_or_lf,  // HTTPHeaders.parse splits at \n and drops a final \r
+    .leading_empty_line = accepts(),  // _parse_headers: data.lstrip("\r\n")
     .request_line =
         {
             .split = RequestLineSplit::exactly_three, // method, path, version = line.split(" ")
