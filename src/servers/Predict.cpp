@@ -79,8 +79,11 @@ bool accept_valid(const ServerProfile& profile, const ServerRequest& request) {
 
 } // namespace
 
-ServerPrediction predict(const ServerProfile& profile, std::string_view request) {
-  const std::vector<DiagnosticId> errors = rfc_errors(request);
+namespace {
+
+// predict() with the engine's verdict on the request already at hand.
+ServerPrediction predict_with(const ServerProfile& profile, std::string_view request,
+                              const std::vector<DiagnosticId>& errors) {
   std::variant<ServerRequest, ReadRefusal> read = read_request(*profile.http, request);
   if (auto* refusal = std::get_if<ReadRefusal>(&read)) {
     ServerPrediction prediction =
@@ -123,22 +126,31 @@ ServerPrediction predict(const ServerProfile& profile, std::string_view request)
   return prediction;
 }
 
+} // namespace
+
+ServerPrediction predict(const ServerProfile& profile, std::string_view request) {
+  return predict_with(profile, request, rfc_errors(request));
+}
+
 std::vector<CompatibilityNote> compatibility_notes(std::span<const ServerProfile> profiles,
                                                    std::string_view request) {
   std::vector<CompatibilityNote> notes;
-  if (!rfc_errors(request).empty()) {
+  const std::vector<DiagnosticId> errors = rfc_errors(request);
+  if (!errors.empty()) {
     return notes;
   }
   for (const ServerProfile& profile : profiles) {
-    const ServerPrediction prediction = predict(profile, request);
-    if (prediction.accepts || !prediction.rfc_allows) {
+    const ServerPrediction prediction = predict_with(profile, request, errors);
+    // A 101 with a wrong Sec-WebSocket-Accept fails the client as surely as a refusal.
+    const std::string_view cause = prediction.accepts ? prediction.accept_flaw : prediction.cause;
+    if ((prediction.accepts && prediction.accept_valid) || !prediction.rfc_allows) {
       continue;
     }
     auto note = std::find_if(notes.begin(), notes.end(), [&](const CompatibilityNote& candidate) {
-      return candidate.cause == prediction.cause;
+      return candidate.cause == cause;
     });
     if (note == notes.end()) {
-      notes.push_back(CompatibilityNote{prediction.cause, {}});
+      notes.push_back(CompatibilityNote{cause, {}});
       note = notes.end() - 1;
     }
     note->servers.push_back(profile.name);

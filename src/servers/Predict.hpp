@@ -20,10 +20,11 @@ struct CompatibilityNote {
   std::vector<std::string_view> servers;
 };
 
-// For a request the RFC accepts: the profiled servers that refuse it anyway, one note per cause
-// (the Connection token list, Upgrade letter case, list spacing, Host, per-line sizes, Origin),
-// in the order the causes first appear in the registry. Empty when the RFC refuses the request
-// (the engine's diagnostics say why) or when every server accepts it.
+// For a request the RFC accepts: the profiled servers that refuse it anyway, or answer a 101
+// whose Sec-WebSocket-Accept is wrong, one note per cause (the Connection token list, Upgrade
+// letter case, list spacing, Host, per-line sizes, Origin, ...), in the order the causes first
+// appear in the registry. Empty when the RFC refuses the request (the engine's diagnostics say
+// why) or when every server answers it with a good 101.
 std::vector<CompatibilityNote> compatibility_notes(std::string_view request);
 
 // The same over the given profiles.

@@ -146,7 +146,7 @@ constexpr Step k_steps[] = {
      .lines = Lines::joined,
      .refusal =
          invalid_upgrade("Failed to open a WebSocket connection: invalid Upgrade header: {value}."),
-     .cause = "upgrade-only-websocket",
+     .cause = "upgrade-whole-value",
      .rfc = rfc::k_upgrade,
      .source = "legacy/handshake.py check_request: len(upgrade) == 1 and upgrade[0].lower() == "
                "\"websocket\"",

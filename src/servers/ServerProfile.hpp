@@ -331,8 +331,8 @@ struct HttpReading {
   HeadEnd head_end = HeadEnd::empty_line;
   LineEnd line_end = LineEnd::crlf_or_lf;
   Reaction leading_empty_line{};
-  RequestLineReading request_line;
-  FieldLineReading fields;
+  RequestLineReading request_line{};
+  FieldLineReading fields{};
   std::span<const Limit> limits{};
   std::span<const Step> request_line_steps{};
   // Checks the HTTP layer makes on the fields before the application sees the request.
