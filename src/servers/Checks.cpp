@@ -533,7 +533,7 @@ std::string python_netloc(std::string_view url) {
     }
   }
   if (rest.substr(0, 2) != "//") {
-    return std::string();
+    return {};
   }
   rest = rest.substr(2);
   return std::string(rest.substr(0, rest.find_first_of("/?#")));
@@ -1193,6 +1193,11 @@ CheckResult run_check(const Step& step, const ServerRequest& request, MessageVal
     }
     if (step.grammar == Grammar::ws_subprotocol) {
       return verdict(ws_subprotocols_valid(*values.value));
+    }
+    if (step.grammar == Grammar::token_list_no_empty) {
+      const std::vector<std::string_view> elements = split_list(*values.value, " \t");
+      return verdict(values.value->empty() ||
+                     std::all_of(elements.begin(), elements.end(), http::is_token));
     }
     std::vector<std::string> seen;
     for (const std::string_view element : split_list(*values.value, " \t")) {

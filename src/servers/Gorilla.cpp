@@ -17,10 +17,10 @@ constexpr Refusal bad_request(std::string_view log) {
 
 constexpr Step k_steps[] = {
     {.test = Test::field_has_token,
-     .field = "Connection",
-     .value = "upgrade",
      .lines = Lines::each,
      .grammar = Grammar::go_token_list,
+     .field = "Connection",
+     .value = "upgrade",
      .refusal = bad_request("websocket: the client is not using the websocket protocol: 'upgrade' "
                             "token not found in 'Connection' header"),
      .cause = "connection-no-upgrade-token",
@@ -28,10 +28,10 @@ constexpr Step k_steps[] = {
      .source = "server.go Upgrade: tokenListContainsValue(r.Header, \"Connection\", \"upgrade\")",
      .evidence = "connection-missing, connection-close, connection-quoted, connection-empty"},
     {.test = Test::field_has_token,
-     .field = "Upgrade",
-     .value = "websocket",
      .lines = Lines::each,
      .grammar = Grammar::go_token_list,
+     .field = "Upgrade",
+     .value = "websocket",
      .refusal = bad_request("websocket: the client is not using the websocket protocol: "
                             "'websocket' token not found in 'Upgrade' header"),
      .cause = "upgrade-token-list",
@@ -50,10 +50,10 @@ constexpr Step k_steps[] = {
      .source = "server.go Upgrade: r.Method != http.MethodGet",
      .evidence = "method-post, method-get-lowercase, method-head, method-put, method-options"},
     {.test = Test::field_has_token,
-     .field = "Sec-Websocket-Version",
-     .value = "13",
      .lines = Lines::each,
      .grammar = Grammar::go_token_list,
+     .field = "Sec-Websocket-Version",
+     .value = "13",
      .refusal = bad_request(
          "websocket: unsupported version: 13 not found in 'Sec-Websocket-Version' header"),
      .cause = "version-not-13",
@@ -73,8 +73,8 @@ constexpr Step k_steps[] = {
                  "host-no-port, host-other-name, host-invalid-port, host-empty, "
                  "target-absolute-other-host, sample-rfc6455-example"},
     {.test = Test::field_nonempty,
-     .field = "Sec-Websocket-Key",
      .lines = Lines::first,
+     .field = "Sec-Websocket-Key",
      .refusal = bad_request("websocket: not a websocket handshake: 'Sec-WebSocket-Key' header "
                             "is missing or blank"),
      .cause = "key-required",

@@ -99,8 +99,8 @@ constexpr HttpReading k_http = {
 
 constexpr Step k_steps[] = {
     {.test = Test::field_list_syntax,
-     .field = "Connection",
      .grammar = Grammar::strict,
+     .field = "Connection",
      .refusal = invalid_handshake("Failed to open a WebSocket connection: invalid Connection "
                                   "header: {detail} at {position} in {value}."),
      .cause = "connection-list-strict",
@@ -115,9 +115,9 @@ constexpr Step k_steps[] = {
      .source = "legacy/handshake.py check_request: InvalidUpgrade(\"Connection\", \"\")",
      .evidence = "connection-missing"},
     {.test = Test::field_has_token,
+     .lines = Lines::joined,
      .field = "Connection",
      .value = "upgrade",
-     .lines = Lines::joined,
      .refusal = invalid_upgrade(
          "Failed to open a WebSocket connection: invalid Connection header: {value}."),
      .cause = "connection-no-upgrade-token",
@@ -125,8 +125,8 @@ constexpr Step k_steps[] = {
      .source = "legacy/handshake.py check_request: any(value.lower() == \"upgrade\")",
      .evidence = "connection-close, sample-broken-proxy-stripped-upgrade"},
     {.test = Test::field_list_syntax,
-     .field = "Upgrade",
      .grammar = Grammar::strict_protocols,
+     .field = "Upgrade",
      .refusal = invalid_handshake("Failed to open a WebSocket connection: invalid Upgrade "
                                   "header: {detail} at {position} in {value}."),
      .cause = "upgrade-list-strict",
@@ -141,9 +141,9 @@ constexpr Step k_steps[] = {
      .source = "legacy/handshake.py check_request: InvalidUpgrade(\"Upgrade\", \"\")",
      .evidence = "upgrade-missing"},
     {.test = Test::field_equals,
+     .lines = Lines::joined,
      .field = "Upgrade",
      .value = "websocket",
-     .lines = Lines::joined,
      .refusal =
          invalid_upgrade("Failed to open a WebSocket connection: invalid Upgrade header: {value}."),
      .cause = "upgrade-whole-value",
@@ -170,8 +170,8 @@ constexpr Step k_steps[] = {
      .source = "legacy/handshake.py check_request: MultipleValuesError",
      .evidence = "key-duplicate, key-duplicate-same"},
     {.test = Test::field_nonempty,
-     .field = "Sec-WebSocket-Key",
      .lines = Lines::first,
+     .field = "Sec-WebSocket-Key",
      .refusal = invalid_handshake(
          "Failed to open a WebSocket connection: empty Sec-WebSocket-Key header."),
      .cause = "invalid-key",
@@ -179,9 +179,9 @@ constexpr Step k_steps[] = {
      .source = "exceptions.py InvalidHeader.__str__ for an empty value",
      .evidence = "key-empty"},
     {.test = Test::key_valid,
-     .field = "Sec-WebSocket-Key",
      .lines = Lines::first,
      .key_rule = KeyRule::base64_strict,
+     .field = "Sec-WebSocket-Key",
      .refusal = invalid_handshake(
          "Failed to open a WebSocket connection: invalid Sec-WebSocket-Key header: {value}."),
      .cause = "invalid-key",
@@ -206,8 +206,8 @@ constexpr Step k_steps[] = {
      .source = "legacy/handshake.py check_request: MultipleValuesError",
      .evidence = "version-duplicate, version-duplicate-different"},
     {.test = Test::field_nonempty,
-     .field = "Sec-WebSocket-Version",
      .lines = Lines::first,
+     .field = "Sec-WebSocket-Version",
      .refusal = invalid_handshake(
          "Failed to open a WebSocket connection: empty Sec-WebSocket-Version header."),
      .cause = "version-not-13",
@@ -215,9 +215,9 @@ constexpr Step k_steps[] = {
      .source = "exceptions.py InvalidHeader.__str__ for an empty value",
      .evidence = "version-empty"},
     {.test = Test::field_equals_exact,
+     .lines = Lines::first,
      .field = "Sec-WebSocket-Version",
      .value = "13",
-     .lines = Lines::first,
      .refusal = invalid_handshake("Failed to open a WebSocket connection: invalid "
                                   "Sec-WebSocket-Version header: {value}."),
      .cause = "version-not-13",
@@ -232,8 +232,8 @@ constexpr Step k_steps[] = {
      .source = "legacy/server.py process_origin: MultipleValuesError",
      .evidence = "origin-duplicate"},
     {.test = Test::extensions_valid,
-     .field = "Sec-WebSocket-Extensions",
      .extension_rule = ExtensionRule::rfc6455_list,
+     .field = "Sec-WebSocket-Extensions",
      .refusal = invalid_handshake("Failed to open a WebSocket connection: invalid "
                                   "Sec-WebSocket-Extensions header: expected token at "
                                   "{position} in {value}."),
@@ -243,8 +243,8 @@ constexpr Step k_steps[] = {
                "offers permessage-deflate by default)",
      .evidence = "ext-malformed, ext-garbage, ext-empty"},
     {.test = Test::extensions_valid,
-     .field = "Sec-WebSocket-Extensions",
      .extension_rule = ExtensionRule::deflate_window_8,
+     .field = "Sec-WebSocket-Extensions",
      .refusal = respond(500, "HTTP/1.1 500 Internal Server Error",
                         "ValueError: Invalid initialization option", MessageIn::log),
      .cause = "deflate-window-8",

@@ -646,8 +646,8 @@ std::variant<ServerRequest, ReadRefusal> read_request(const HttpReading& http,
       // A space inside the target: the target runs to the last part.
       const std::string_view target_begin = parts[1];
       const std::string_view last_part = parts.back();
-      const std::size_t begin = static_cast<std::size_t>(target_begin.data() - line.data());
-      const std::size_t end = static_cast<std::size_t>(last_part.data() - line.data());
+      const auto begin = static_cast<std::size_t>(target_begin.data() - line.data());
+      const auto end = static_cast<std::size_t>(last_part.data() - line.data());
       parts = {parts[0], http::trim_ows(line.substr(begin, end - begin)), last_part};
     }
     break;

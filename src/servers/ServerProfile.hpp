@@ -223,17 +223,19 @@ enum class Lines : std::uint8_t {
 
 // How a list field is cut into elements before a token is looked for.
 enum class Grammar : std::uint8_t {
-  split_trim,        // split at ',' and trim whitespace (never fails)
-  split_spaces,      // split at / *, */ (faye-websocket): only spaces are trimmed
-  strict,            // 1#token (RFC 9110 5.6.1): a syntax error fails (Python websockets)
-  strict_protocols,  // 1#( token [ "/" token ] ), the Upgrade grammar (RFC 9110 7.8)
-  go_token_list,     // gorilla's tokenListContainsValue: a line stops at its first bad token
-  leading_token,     // each element's leading token counts (Beast's token_list)
-  llhttp_connection, // llhttp's Connection scan: comma-separated, OWS trimmed, unquoted
-  ws_subprotocol,    // ws's subprotocol.parse: strict tokens, no duplicates
-  duplicates,        // split and trim; a repeated element fails (Autobahn)
-  opt_token_list,    // elements are tokens or empty, an empty value allowed (Beast)
-  split_unquote,     // split at ',', trim, and take surrounding quotes off (Jetty's QuoteUtil)
+  split_trim,          // split at ',' and trim whitespace (never fails)
+  split_spaces,        // split at / *, */ (faye-websocket): only spaces are trimmed
+  strict,              // 1#token (RFC 9110 5.6.1): a syntax error fails (Python websockets)
+  strict_protocols,    // 1#( token [ "/" token ] ), the Upgrade grammar (RFC 9110 7.8)
+  go_token_list,       // gorilla's tokenListContainsValue: a line stops at its first bad token
+  leading_token,       // each element's leading token counts (Beast's token_list)
+  llhttp_connection,   // llhttp's Connection scan: comma-separated, OWS trimmed, unquoted
+  ws_subprotocol,      // ws's subprotocol.parse: strict tokens, no duplicates
+  duplicates,          // split and trim; a repeated element fails (Autobahn)
+  opt_token_list,      // elements are tokens or empty, an empty value allowed (Beast)
+  token_list_no_empty, // tokens separated by commas, no empty element, repeats allowed
+                       // (libwebsockets' lws_tokenize with a comma-separated list)
+  split_unquote,       // split at ',', trim, and take surrounding quotes off (Jetty's QuoteUtil)
 };
 
 // How a Sec-WebSocket-Key value is judged.
@@ -297,12 +299,6 @@ enum class ExtensionRule : std::uint8_t {
 // One check of the server's, in the server's order. Which fields matter depends on `test`.
 struct Step {
   Test test = Test::field_present;
-  std::string_view field{};
-  std::string_view value{};
-  // The step applies only when the request has a line of this field.
-  std::string_view when{};
-  // The step applies only to these HTTP versions ('?' a digit); empty: to every version.
-  std::span<const std::string_view> when_version{};
   Lines lines = Lines::joined;
   Grammar grammar = Grammar::split_trim;
   KeyRule key_rule = KeyRule::nonempty;
@@ -310,6 +306,12 @@ struct Step {
   OriginRule origin_rule = OriginRule::go_url_host;
   HostRule host_rule = HostRule::go_valid_host;
   ExtensionRule extension_rule = ExtensionRule::rfc6455_list;
+  std::string_view field{};
+  std::string_view value{};
+  // The step applies only when the request has a line of this field.
+  std::string_view when{};
+  // The step applies only to these HTTP versions ('?' a digit); empty: to every version.
+  std::span<const std::string_view> when_version{};
   std::span<const std::string_view> list{};
   // What the server answers when the test fails.
   Refusal refusal{};
