@@ -102,8 +102,36 @@ bool go_token_list_has(std::string_view line, std::string_view wanted) {
   }
 }
 
+// libwebsockets' lws_tokenize over a Connection value, looking for `wanted`.
+bool lws_tokens_have(std::string_view value, std::string_view wanted) {
+  constexpr std::string_view k_delimiters = "(),/:;<=>?@[\\]{}";
+  std::size_t pos = 0;
+  while (pos < value.size()) {
+    const char c = value[pos];
+    if (c == ' ' || c == '\t' || k_delimiters.find(c) != k_npos) {
+      ++pos;
+      continue;
+    }
+    if (c == '"') {
+      return false;
+    }
+    const std::size_t start = pos;
+    while (pos < value.size() && value[pos] != ' ' && value[pos] != '\t' && value[pos] != '"' &&
+           k_delimiters.find(value[pos]) == k_npos) {
+      ++pos;
+    }
+    const std::string_view token = value.substr(start, pos - start);
+    if (token.size() <= wanted.size() && http::iequals(token, wanted.substr(0, token.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool list_has(std::string_view value, std::string_view wanted, Grammar grammar) {
   switch (grammar) {
+  case Grammar::lws_tokenize:
+    return lws_tokens_have(value, wanted);
   case Grammar::go_token_list:
     return go_token_list_has(value, wanted);
   case Grammar::split_spaces:

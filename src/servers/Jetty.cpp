@@ -287,14 +287,6 @@ constexpr Step k_steps[] = {
      .rfc = rfc::k_ws_version,
      .source = "WebSocketServerFactory.acceptWebSocket: no handshaker for the version",
      .evidence = "version-missing, version-8, version-14; version-leading-zero is taken"},
-    {.test = Test::field_present,
-     .field = "Sec-WebSocket-Key",
-     .refusal = respond(400, "HTTP/1.1 400 Bad Request",
-                        "Missing request header 'Sec-WebSocket-Key'", MessageIn::log),
-     .cause = "key-required",
-     .rfc = rfc::k_key,
-     .source = "HandshakeRFC6455.doHandshakeResponse; the key is not validated",
-     .evidence = "key-missing; key-empty, key-short, key-not-base64 are taken"},
     {.test = Test::extensions_valid,
      .extension_rule = ExtensionRule::deflate_param_names,
      .field = "Sec-WebSocket-Extensions",
@@ -303,9 +295,17 @@ constexpr Step k_steps[] = {
                              "PerMessageDeflateExtension"),
      .cause = "deflate-parameter-unknown",
      .rfc = rfc::k_extensions,
-     .source = "ExtensionStack.negotiate: PerMessageDeflateExtension.setConfig throws on an "
-               "unknown parameter",
+     .source = "WebSocketServerFactory.upgrade: ExtensionStack.negotiate, before the handshaker "
+               "reads the key; PerMessageDeflateExtension.setConfig throws on an unknown parameter",
      .evidence = "ext-deflate-unknown-param"},
+    {.test = Test::field_present,
+     .field = "Sec-WebSocket-Key",
+     .refusal = respond(400, "HTTP/1.1 400 Bad Request",
+                        "Missing request header 'Sec-WebSocket-Key'", MessageIn::log),
+     .cause = "key-required",
+     .rfc = rfc::k_key,
+     .source = "HandshakeRFC6455.doHandshakeResponse; the key is not validated",
+     .evidence = "key-missing; key-empty, key-short, key-not-base64 are taken"},
 };
 
 } // namespace

@@ -115,14 +115,14 @@ constexpr Step k_steps[] = {
                  "upgrade-padded; upgrade-twice reads the first line"},
     {.test = Test::field_has_token,
      .lines = Lines::joined,
-     .grammar = Grammar::leading_token,
+     .grammar = Grammar::lws_tokenize,
      .field = "Connection",
      .value = "upgrade",
      .refusal = closes("lws_process_ws_upgrade: malformed or absent conn hdr"),
      .cause = "connection-no-upgrade-token",
      .rfc = rfc::k_connection,
-     .source = "server.c lws_process_ws_upgrade: lws_tokenize the Connection value (';' and '=' "
-               "delimit tokens too)",
+     .source = "server.c lws_process_ws_upgrade: lws_tokenize the Connection value (RFC 7230 "
+               "delimiters; strncasecmp(token, \"upgrade\", token_len))",
      .evidence = "connection-missing, connection-close, connection-quoted, connection-empty"},
     {.test = Test::subprotocols_valid,
      .lines = Lines::joined,

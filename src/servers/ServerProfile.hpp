@@ -233,6 +233,9 @@ enum class Grammar : std::uint8_t {
   ws_subprotocol,      // ws's subprotocol.parse: strict tokens, no duplicates
   duplicates,          // split and trim; a repeated element fails (Autobahn)
   opt_token_list,      // elements are tokens or empty, an empty value allowed (Beast)
+  lws_tokenize,        // libwebsockets' lws_tokenize with RFC 7230 delimiters: a quoted string
+                       // fails; a token matches when it is a case-insensitive prefix of the
+                       // wanted one (strncasecmp over the token's length)
   token_list_no_empty, // tokens separated by commas, no empty element, repeats allowed
                        // (libwebsockets' lws_tokenize with a comma-separated list)
   split_unquote,       // split at ',', trim, and take surrounding quotes off (Jetty's QuoteUtil)

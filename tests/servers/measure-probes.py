@@ -5,6 +5,7 @@ machinery: the same servers, builds, exchange, normalisation and record format.
   --write          measure twice and rewrite probes/table.jsonl (runs that differ are marked
                    "unsettled", as measure.py --write marks them)
   --check          measure once and compare with probes/table.jsonl; exit 1 on a difference
+  --quick          with --check: only the servers that need no C, C++ or Java build
   --servers LIST   comma-separated subset of the servers (with --check)
   --requests LIST  comma-separated subset of the probes (with --check)
 
@@ -30,10 +31,11 @@ def main():
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", action="store_true")
     mode.add_argument("--check", action="store_true")
+    parser.add_argument("--quick", action="store_true")
     parser.add_argument("--servers")
     parser.add_argument("--requests")
     args = parser.parse_args()
-    if args.write and (args.servers or args.requests):
+    if args.write and (args.servers or args.requests or args.quick):
         sys.exit("--write measures every probe on every server")
 
     measure.REQUESTS = os.path.join(PROBES, "requests")
@@ -42,6 +44,8 @@ def main():
     unknown = [name for name in names if name not in measure.SERVERS]
     if unknown:
         sys.exit("unknown servers: %s" % ", ".join(unknown))
+    if args.quick:
+        names = [name for name in names if measure.SERVERS[name]["quick"]]
 
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, lambda *_: (measure.stop_all(), sys.exit(1)))
