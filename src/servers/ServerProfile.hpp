@@ -65,12 +65,15 @@ struct Reaction {
   Refusal refusal{};
 };
 
+// Reads it the RFC's lenient way.
 constexpr Reaction accepts() {
   return {Action::accept, {}};
 }
+// Refuses with `refusal`.
 constexpr Reaction refuses(Refusal refusal) {
   return {Action::refuse, refusal};
 }
+// Repairs it with `action`, as the library does.
 constexpr Reaction does(Action action) {
   return {action, {}};
 }
