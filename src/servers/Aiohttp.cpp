@@ -206,7 +206,7 @@ constexpr Step k_steps[] = {
      .field = "Sec-WebSocket-Version",
      .list = k_ws_versions,
      .refusal = bad_request("Unsupported version: {value}"),
-     .cause = "version-not-13-8-7",
+     .cause = "version-not-7-8-13",
      .rfc = rfc::k_ws_version,
      .source = "web_ws.py _handshake: version not in (\"13\", \"8\", \"7\") (trailing "
                "whitespace kept)",
