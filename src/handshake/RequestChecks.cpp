@@ -90,13 +90,14 @@ void check_upgrade_and_connection(const HandshakeFields& fields, Findings& findi
   const http::Field* connection_field =
       fields.connection.empty() ? nullptr : fields.connection.front();
 
-  if (upgrade.valid && upgrade.present && !upgrade.has_wanted) {
+  // Without an Upgrade field, the missing-field diagnosis below covers it.
+  if (upgrade_field != nullptr && upgrade.valid && !upgrade.has_wanted) {
     findings.add(DiagnosticId::upgrade_not_websocket, findings.offset_of(upgrade_field->value),
                  upgrade.others.empty() ? std::string("Upgrade is empty; it must list `websocket`")
                                         : fmt::format("Upgrade lists {} but not `websocket`",
                                                       quote_list(upgrade.others)),
                  upgrade_field->name);
-  } else if (upgrade.has_wanted && !upgrade.others.empty()) {
+  } else if (upgrade_field != nullptr && upgrade.has_wanted && !upgrade.others.empty()) {
     findings.add(DiagnosticId::upgrade_lists_other_protocols,
                  findings.offset_of(upgrade_field->value),
                  fmt::format("Upgrade lists {} besides `websocket`", quote_list(upgrade.others)),
