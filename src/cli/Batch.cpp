@@ -4,6 +4,7 @@
 #include "cli/HarInput.hpp"
 #include "cli/Report.hpp"
 #include "cli/RequestStream.hpp"
+#include "cli/ServerNotes.hpp"
 #include "diagnostics/Catalogue.hpp"
 #include "handshake/ServerHandshake.hpp"
 #include "util/Escape.hpp"
@@ -35,14 +36,28 @@ public:
   }
 
   // Renders one outcome and counts it; false once standard output has failed.
-  bool add(const handshake::Outcome& outcome, const output::Source& source,
+  bool add(const handshake::Outcome& answered, const output::Source& source,
            const output::BatchPosition& position) {
+    // --server: the named servers' answers; else notes for the servers that refuse what the
+    // RFC allows (a copy of the outcome only when there are some).
+    std::vector<output::ServerVerdict> verdicts;
+    std::optional<handshake::Outcome> annotated;
+    if (!m_options.servers.empty()) {
+      verdicts = predict_servers(m_options.servers, source.bytes);
+    } else if (m_options.server_notes) {
+      std::vector<diagnostics::Diagnostic> notes = server_notes(answered, source.bytes);
+      if (!notes.empty()) {
+        annotated = answered;
+        merge_diagnostics(annotated->diagnostics, std::move(notes));
+      }
+    }
+    const handshake::Outcome& outcome = annotated ? *annotated : answered;
     ++m_total;
     if (outcome.accepted) {
       ++m_accepted;
     }
     // In a batch an unreadable head (too large, cut off) is one refused result among others.
-    const int status = exit_status_of(outcome, m_options);
+    const int status = exit_status_with_servers(outcome, m_options, verdicts);
     m_worst = std::max(m_worst, status == k_exit_input_error ? k_exit_rejected : status);
     for (const diagnostics::Diagnostic& diagnostic : outcome.diagnostics) {
       ++m_counts[static_cast<std::size_t>(diagnostic.id)];
@@ -50,7 +65,8 @@ public:
     if (m_options.quiet) {
       return true;
     }
-    render_outcome(outcome, source, m_options, m_color, m_out, m_err, &position, &m_sarif);
+    render_outcome(outcome, source, m_options, m_color, m_out, m_err, &position, &m_sarif,
+                   verdicts);
     return m_out.size() < k_flush_size && m_err.size() < k_flush_size ? true : flush();
   }
 

@@ -55,6 +55,10 @@ enum class OptionId : unsigned char {
   accept_protocols,
   prefer,
   negotiate_deflate,
+  server,
+  list_servers,
+  host,
+  allow_origin,
   format,
   batch,
   har,
@@ -64,6 +68,8 @@ enum class OptionId : unsigned char {
   verbose,
   color,
   max_header_bytes,
+  max_line_bytes,
+  max_fields,
   allow_truncated,
   list_diagnostics,
   fail_on,
@@ -150,13 +156,13 @@ Commands:
         "the response with its line and column, and, for each real client, whether the\n"
         "connection opens and what the client prints when it does not.\n",
         R"(Examples:
-  ws-handshake verify --request samples/exchange/request.http samples/exchange/wrong-accept.http
+  ws-handshake verify --request samples/exchange/wrong-accept.request.http samples/exchange/wrong-accept.response.http
       Which clients fail a 101 whose Sec-WebSocket-Accept is wrong, and why.
-  ws-handshake verify --client chromium --request samples/exchange/request.http samples/exchange/no-protocol.http
+  ws-handshake verify --client chromium --request samples/exchange/no-protocol.request.http samples/exchange/no-protocol.response.http
       Chromium alone: its message, and the exit status it implies.
   ws-handshake verify --exchange samples/exchange/stream.http
       A capture of both directions, request first (Wireshark's Follow TCP Stream).
-  ws-handshake verify -f json --request samples/exchange/request.http samples/exchange/wrong-accept.http | jq .clients
+  ws-handshake verify -f json --request samples/exchange/wrong-accept.request.http samples/exchange/wrong-accept.response.http | jq .clients
       Per-client verdicts as JSON.
 
 Exit status:
@@ -211,6 +217,21 @@ inline constexpr std::array k_options{
                "SETTINGS, attached with '=', as server_max_window_bits=10,\n"
                "client_max_window_bits=12,server_no_context_takeover\n"
                "(an -e permessage-deflate wins)"},
+    OptionSpec{OptionId::server, on(Command::handshake), OptionKind::text, "--server", "NAMES",
+               "Predict what these server libraries answer, comma-\n"
+               "separated, or all: names from --list-servers; with one,\n"
+               "the exit status is that server's verdict"},
+    OptionSpec{
+        OptionId::list_servers, on(Command::handshake), OptionKind::flag, "--list-servers", "",
+        "List the server libraries whose behaviour is known,\nwith their versions, then exit"},
+    OptionSpec{OptionId::host, on(Command::handshake), OptionKind::text, "--host", "HOST[:PORT]",
+               "The authority the server serves: a Host naming another\n"
+               "host or port is refused (421)"},
+    OptionSpec{OptionId::allow_origin, on(Command::handshake), OptionKind::repeatable,
+               "--allow-origin", "ORIGIN",
+               "An origin the server allows, as https://app.example\n"
+               "(repeatable, or comma-separated; * for any): another\n"
+               "Origin is refused (403)"},
     OptionSpec{OptionId::format, k_every_command, OptionKind::text, "-f,--format", "FORMAT",
                "Output: text (headers), http (bytes to send), json,\n"
                "sarif (SARIF 2.1.0), github (Actions annotations) or gcc\n"
@@ -244,6 +265,25 @@ inline constexpr std::array k_options{
                {},
                64,
                1048576},
+    OptionSpec{OptionId::max_line_bytes,
+               on(Command::handshake),
+               OptionKind::number,
+               "--max-line-bytes",
+               "N",
+               "Longest line of the head the server reads, CR LF not\n"
+               "counted (default: no limit; nginx reads 8192)",
+               {},
+               16,
+               1048576},
+    OptionSpec{OptionId::max_fields,
+               on(Command::handshake),
+               OptionKind::number,
+               "--max-fields",
+               "N",
+               "Most header fields accepted (default 256)",
+               {},
+               1,
+               100000},
     OptionSpec{OptionId::allow_truncated, on(Command::handshake), OptionKind::flag,
                "--allow-truncated", "",
                "Treat the end of input as the end of the headers\n(for pasted header blocks)"},

@@ -5,6 +5,8 @@
 #include "clients/Registry.hpp"
 #include "handshake/ExtensionList.hpp"
 #include "http/Grammar.hpp"
+#include "http/Host.hpp"
+#include "servers/Registry.hpp"
 #include "util/Escape.hpp"
 #include "version.hpp"
 
@@ -228,6 +230,108 @@ std::optional<std::string> check_extension(const std::string& text, std::string_
   return std::nullopt;
 }
 
+// The elements of a comma-separated list, OWS trimmed, empty ones skipped.
+std::vector<std::string> list_elements(std::string_view list) {
+  std::vector<std::string> elements;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t end = std::min(list.find(',', start), list.size());
+    std::string element(http::trim_ows(list.substr(start, end - start)));
+    start = end + 1;
+    if (!element.empty()) {
+      elements.push_back(std::move(element));
+    }
+  }
+  return elements;
+}
+
+// One --allow-origin value: `*`, `null` (what sandboxed pages and file: URLs send) or an origin
+// as browsers serialize it, scheme "://" host [ ":" port ] (RFC 6454 6.2).
+std::optional<std::string> check_origin(std::string_view origin) {
+  if (origin == "*" || origin == "null") {
+    return std::nullopt;
+  }
+  const std::size_t scheme_end = origin.find("://");
+  const std::string_view scheme = origin.substr(0, std::min(scheme_end, origin.size()));
+  const bool scheme_ok = scheme_end != std::string_view::npos && !scheme.empty() &&
+                         std::all_of(scheme.begin(), scheme.end(), [](char c) {
+                           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                  (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+                         });
+  if (!scheme_ok) {
+    return fmt::format("--allow-origin `{}`: an origin is scheme://host[:port], as "
+                       "https://app.example, or * for any (RFC 6454 6.2)",
+                       util::escape_for_terminal(origin));
+  }
+  std::string_view authority = origin.substr(scheme_end + 3);
+  if (authority.ends_with('/')) {
+    authority.remove_suffix(1);
+  }
+  if (auto error = http::check_host(authority)) {
+    return fmt::format("--allow-origin `{}`: at column {}: {}; an origin is "
+                       "scheme://host[:port] with no path (RFC 6454 6.2)",
+                       util::escape_for_terminal(origin), scheme_end + 4 + error->offset,
+                       error->message);
+  }
+  return std::nullopt;
+}
+
+// The server side's own policy and the servers to predict: --host, --allow-origin, the limits,
+// --server.
+std::optional<CommandLineExit> read_server_options(const GivenTable& given, Options& options) {
+  if (const Given& limit = given_for(given, OptionId::max_line_bytes); limit.given()) {
+    options.choices.max_line_bytes = limit.number;
+  }
+  if (const Given& limit = given_for(given, OptionId::max_fields); limit.given()) {
+    options.parse.max_fields = limit.number;
+  }
+  if (const Given& host = given_for(given, OptionId::host); host.given()) {
+    if (auto error = http::check_host(host.text)) {
+      return usage_error(fmt::format("--host `{}`: at column {}: {}; give HOST or HOST:PORT, as "
+                                     "example.com:8080 (RFC 9110 7.2)",
+                                     util::escape_for_terminal(host.text), error->offset + 1,
+                                     error->message));
+    }
+    options.choices.host = host.text;
+  }
+  for (const std::string& value : given_for(given, OptionId::allow_origin).list) {
+    const std::vector<std::string> origins = list_elements(value);
+    if (origins.empty()) {
+      return usage_error("--allow-origin: name an origin, as https://app.example, or *");
+    }
+    for (const std::string& origin : origins) {
+      if (auto error = check_origin(origin)) {
+        return usage_error(*error);
+      }
+      options.choices.allowed_origins.push_back(origin);
+    }
+  }
+  options.list_servers = given_for(given, OptionId::list_servers).flag;
+  if (const Given& names = given_for(given, OptionId::server); names.given()) {
+    for (const std::string& name : list_elements(names.text)) {
+      if (name == "all") {
+        for (const servers::ServerProfile& profile : servers::server_profiles()) {
+          options.servers.emplace_back(profile.name);
+        }
+        continue;
+      }
+      if (servers::find_server(name) == nullptr) {
+        return usage_error(fmt::format("--server: no server named `{}`; --list-servers prints "
+                                       "their names",
+                                       util::escape_for_terminal(name)));
+      }
+      if (std::find(options.servers.begin(), options.servers.end(), name) ==
+          options.servers.end()) {
+        options.servers.push_back(name);
+      }
+    }
+    if (options.servers.empty()) {
+      return usage_error("--server: name at least one server, or all");
+    }
+  }
+  return std::nullopt;
+}
+
 // verify's own options: its inputs and the clients to judge.
 std::optional<CommandLineExit> read_verify_options(const GivenTable& given, Options& options) {
   const Given& response = given_for(given, OptionId::response);
@@ -403,7 +507,12 @@ ParsedCommandLine to_options(const GivenTable& given, Command command) {
     if (auto exit = read_verify_options(given, options)) {
       return *exit;
     }
+  } else if (auto exit = read_server_options(given, options)) {
+    return *exit;
   }
+  // Predicting thirteen servers costs some forty times the engine's answer: a batch, which is
+  // about volume, gets the servers' answers only when it names them with --server.
+  options.server_notes = !options.batch;
   return options;
 }
 

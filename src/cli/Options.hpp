@@ -30,6 +30,12 @@ struct Options {
   // verify: the clients to judge, by name; "rfc" is RFC 6455's own verdict.
   std::vector<std::string> clients;
   bool list_clients = false;
+  // --server: the server profiles to predict, by name, in --list-servers order.
+  std::vector<std::string> servers;
+  bool list_servers = false;
+  // Without --server: a note for each cause the profiled servers refuse a request the RFC
+  // allows for.
+  bool server_notes = true;
   Format format = Format::text;
   ColorWhen color = ColorWhen::auto_detect;
   // --batch: a stream of requests; --har / --input-format har: a HAR file.

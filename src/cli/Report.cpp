@@ -59,6 +59,19 @@ int exit_status_of(const handshake::Outcome& outcome, const Options& options) {
   return fails ? k_exit_rejected : k_exit_accepted;
 }
 
+int exit_status_with_servers(const handshake::Outcome& outcome, const Options& options,
+                             std::span<const output::ServerVerdict> servers) {
+  const int status = exit_status_of(outcome, options);
+  if (servers.empty() || status == k_exit_input_error) {
+    return status;
+  }
+  const bool all_open =
+      std::all_of(servers.begin(), servers.end(), [](const output::ServerVerdict& verdict) {
+        return output::opens(verdict.prediction);
+      });
+  return all_open ? k_exit_accepted : k_exit_rejected;
+}
+
 std::vector<diagnostics::Diagnostic>
 shown_diagnostics(const std::vector<diagnostics::Diagnostic>& diagnostics, const Options& options) {
   std::vector<diagnostics::Diagnostic> shown;
@@ -108,13 +121,14 @@ util::Expected<RedactedRequest, std::string> redact_request(std::string_view inp
 
 void render_outcome(const handshake::Outcome& outcome, const output::Source& source,
                     const Options& options, bool color, std::string& out, std::string& err,
-                    const output::BatchPosition* position, output::SarifLog* sarif) {
+                    const output::BatchPosition* position, output::SarifLog* sarif,
+                    std::span<const output::ServerVerdict> servers) {
   if (options.min_severity > diagnostics::Severity::note) {
     handshake::Outcome shown = outcome;
     shown.diagnostics = shown_diagnostics(outcome.diagnostics, options);
     Options unfiltered = options;
     unfiltered.min_severity = diagnostics::Severity::note;
-    render_outcome(shown, source, unfiltered, color, out, err, position, sarif);
+    render_outcome(shown, source, unfiltered, color, out, err, position, sarif, servers);
     return;
   }
   switch (options.format) {
@@ -135,12 +149,14 @@ void render_outcome(const handshake::Outcome& outcome, const output::Source& sou
   }
   if (!renders_lines(outcome, options)) {
     output::render_http(outcome, out); // the bytes alone: the usual result of a batch
+    output::append_text_servers(err, servers, position != nullptr ? position->index : 0);
     return;
   }
   if (options.format == Format::json) {
-    output::render_json_to(
-        out, outcome, source,
-        position != nullptr ? output::JsonLayout::line : output::JsonLayout::pretty, position);
+    output::render_json_to(out, outcome, source,
+                           position != nullptr ? output::JsonLayout::line
+                                               : output::JsonLayout::pretty,
+                           position, servers);
     return;
   }
   if (options.verbose && outcome.request) {
@@ -149,6 +165,7 @@ void render_outcome(const handshake::Outcome& outcome, const output::Source& sou
   if (!outcome.diagnostics.empty()) {
     err += output::render_text_diagnostics(outcome, source, color, position == nullptr);
   }
+  output::append_text_servers(err, servers, position != nullptr ? position->index : 0);
   if (options.format == Format::http) {
     output::render_http(outcome, out);
     return;

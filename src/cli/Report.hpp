@@ -34,18 +34,25 @@ inline bool renders_lines(const handshake::Outcome& outcome, const Options& opti
 // 0 (with the default, 1 exactly when the handshake is refused).
 int exit_status_of(const handshake::Outcome& outcome, const Options& options);
 
+// With --server, the servers decide: 0 when every named server opens the connection, else 1;
+// 3 still when the input could not be read. Without, exit_status_of.
+int exit_status_with_servers(const handshake::Outcome& outcome, const Options& options,
+                             std::span<const output::ServerVerdict> servers);
+
 // `diagnostics` without those below --min-severity.
 std::vector<diagnostics::Diagnostic>
 shown_diagnostics(const std::vector<diagnostics::Diagnostic>& diagnostics, const Options& options);
 
 // Appends one outcome in the chosen format: the result to `out` (standard output) and the
 // diagnostics to `err` (standard error). `position` marks a result of a batch; `sarif` is the
-// log a -f sarif run adds its results to (drained into `out`). Diagnostics below
+// log a -f sarif run adds its results to (drained into `out`); `servers`, the verdicts of
+// --server, go after the diagnostics in text and into the JSON result. Diagnostics below
 // --min-severity are left out of every format.
 void render_outcome(const handshake::Outcome& outcome, const output::Source& source,
                     const Options& options, bool color, std::string& out, std::string& err,
                     const output::BatchPosition* position = nullptr,
-                    output::SarifLog* sarif = nullptr);
+                    output::SarifLog* sarif = nullptr,
+                    std::span<const output::ServerVerdict> servers = {});
 
 // A request under --redact: its bytes with each credential replaced by a same-length
 // placeholder (output/Redaction), and the choices with any that named a credential (a JWT

@@ -5,6 +5,7 @@
 #include "cli/InputReader.hpp"
 #include "cli/Options.hpp"
 #include "cli/Report.hpp"
+#include "cli/ServerNotes.hpp"
 #include "cli/Verify.hpp"
 #include "diagnostics/Catalogue.hpp"
 #include "handshake/ServerHandshake.hpp"
@@ -62,9 +63,14 @@ int run_handshake(Options& options) {
     bytes = std::move(redacted->bytes);
     choices = std::move(redacted->choices);
   }
-  const handshake::Outcome outcome =
-      handshake::begin_server_handshake(bytes, choices, options.parse);
-  const int status = exit_status_of(outcome, options);
+  handshake::Outcome outcome = handshake::begin_server_handshake(bytes, choices, options.parse);
+  std::vector<output::ServerVerdict> verdicts;
+  if (options.servers.empty()) {
+    add_server_notes(outcome, bytes);
+  } else {
+    verdicts = predict_servers(options.servers, bytes);
+  }
+  const int status = exit_status_with_servers(outcome, options, verdicts);
   if (options.quiet) {
     return status;
   }
@@ -73,7 +79,8 @@ int run_handshake(Options& options) {
   std::string out;
   std::string err;
   output::SarifLog sarif(k_version);
-  render_outcome(outcome, source, options, use_color(options.color), out, err, nullptr, &sarif);
+  render_outcome(outcome, source, options, use_color(options.color), out, err, nullptr, &sarif,
+                 verdicts);
   if (options.format == Format::sarif) {
     sarif.finish(out);
   }
@@ -126,6 +133,10 @@ int run(int argc, char** argv) {
     }
     if (options.list_diagnostics) {
       write_all(STDOUT_FILENO, list_diagnostics());
+      return k_exit_accepted;
+    }
+    if (options.list_servers) {
+      write_all(STDOUT_FILENO, list_servers());
       return k_exit_accepted;
     }
     if (options.list_clients) {

@@ -75,6 +75,13 @@ enum class DiagnosticId : std::uint16_t {
   subprotocol_not_selected = 62,
   invalid_selected_extension = 63,
   extension_not_offered = 64,
+  // The server's own policy (--host, --allow-origin, --max-line-bytes), beyond the RFC.
+  host_not_served = 65,
+  host_port_differs = 66,
+  origin_not_allowed = 67,
+  line_too_long = 68,
+  // What the profiled server libraries do with a request the RFC allows.
+  refused_by_servers = 70,
   // permessage-deflate (RFC 7692).
   invalid_deflate_offer = 80,
   duplicate_deflate_response = 81,

@@ -27,4 +27,8 @@ inline constexpr Hresult k_e_subprotocol_not_supported{0x83760004U, "E_SUBPROTOC
 inline constexpr Hresult k_e_protocol_version_not_supported{
     0x83760005U, "E_PROTOCOL_VERSION_NOT_SUPPORTED", "Protocol version is not supported."};
 
+// The server's own policy refuses the request: the host it serves, the origins it allows
+// (winerror.h's general access-denied code; the application decides these, not the protocol).
+inline constexpr Hresult k_e_access_denied{0x80070005U, "E_ACCESSDENIED", "Access is denied."};
+
 } // namespace wsh::diagnostics

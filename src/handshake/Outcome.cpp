@@ -20,10 +20,14 @@ std::string_view reason_phrase(unsigned status) {
     return "Switching Protocols";
   case 400:
     return "Bad Request";
+  case 403:
+    return "Forbidden";
   case 405:
     return "Method Not Allowed";
   case 408:
     return "Request Timeout";
+  case 421:
+    return "Misdirected Request";
   case 426:
     return "Upgrade Required";
   case 431:

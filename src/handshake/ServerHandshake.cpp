@@ -2,6 +2,7 @@
 
 #include "handshake/Findings.hpp"
 #include "handshake/MessageFraming.hpp"
+#include "handshake/PolicyChecks.hpp"
 #include "handshake/RequestChecks.hpp"
 #include "handshake/Response.hpp"
 #include "handshake/Subprotocols.hpp"
@@ -35,7 +36,8 @@ void ServerHandshake::reset() {
   }
 }
 
-// The rules of RFC 6455 4.2.1 in the RFC's order, then the server's choices against 4.2.2.
+// The rules of RFC 6455 4.2.1 in the RFC's order, then the server's choices against 4.2.2, then
+// the server's own policy (--host, --allow-origin, --max-line-bytes).
 void ServerHandshake::check_request() {
   const http::Request& request = *m_outcome.request;
   m_fields.index(request.fields);
@@ -53,6 +55,9 @@ void ServerHandshake::check_request() {
   read_offered_extensions(m_fields, findings, m_outcome, m_spare_extensions, m_deflate_offers);
   select_subprotocol(m_policy, m_fields, findings, m_outcome);
   select_extensions(m_policy, m_fields, m_deflate_offers, findings, m_outcome);
+  check_served_host(m_policy, m_fields, findings);
+  check_allowed_origin(m_policy, m_fields, findings);
+  check_line_lengths(m_policy, request, findings);
   conclude(m_outcome, m_policy.strict);
 }
 

@@ -3,8 +3,10 @@
 #include "handshake/PerMessageDeflate.hpp"
 #include "util/Expected.hpp"
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace wsh::handshake {
@@ -26,6 +28,21 @@ struct ServerChoices {
   std::optional<DeflateSettings> negotiate_deflate;
   // Warnings fail the handshake too.
   bool strict = false;
+  // The server's own policy, beyond the RFC's rules: the authority it serves, `host[:port]`
+  // (--host); the origins it allows, `scheme://host[:port]` or `*` for any (--allow-origin; none
+  // given: no check); the longest head line it reads, in bytes without the line ending
+  // (--max-line-bytes; 0: no limit).
+  std::optional<std::string> host;
+  std::vector<std::string> allowed_origins;
+  std::size_t max_line_bytes = 0;
+};
+
+// The authority a server serves, read once: the host in lowercase and the port, if one was
+// named.
+struct ServedAuthority {
+  std::string given;
+  std::string host;
+  std::optional<unsigned long> port;
 };
 
 // One extension the application chose, read once when the engine is made (RFC 6455 9.1, and
@@ -53,7 +70,20 @@ struct ServerPolicy {
   ProtocolPreference prefer = ProtocolPreference::server;
   std::optional<DeflateSettings> negotiate_deflate;
   bool strict = false;
+  std::optional<ServedAuthority> host;
+  // Each in the form origin_key() gives; any_origin when `*` was among them.
+  std::vector<std::string> allowed_origins;
+  bool any_origin = false;
+  std::size_t max_line_bytes = 0;
 };
+
+// An origin as a server compares it (RFC 6454 5): scheme and host in lowercase, the scheme's
+// default port (80 for http and ws, 443 for https and wss) and a trailing '/' dropped.
+std::string origin_key(std::string_view origin);
+
+// A port's digits as a number, saturating far above 65535; absent for an empty port, which
+// means the default (RFC 3986 3.2.3).
+std::optional<unsigned long> port_number(std::string_view digits);
 
 // Reads the application's choices once.
 ServerPolicy read_server_policy(const ServerChoices& choices);

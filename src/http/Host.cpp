@@ -115,4 +115,14 @@ std::optional<HostError> check_host(std::string_view value) {
   return std::nullopt;
 }
 
+Authority split_authority(std::string_view value) {
+  const std::size_t host_end = value.empty() || value.front() != '[' ? 0 : value.find(']');
+  const std::size_t colon =
+      value.find(':', host_end == std::string_view::npos ? value.size() : host_end);
+  if (colon == std::string_view::npos) {
+    return Authority{value, std::nullopt};
+  }
+  return Authority{value.substr(0, colon), value.substr(colon + 1)};
+}
+
 } // namespace wsh::http

@@ -18,4 +18,14 @@ struct HostError {
 // is refused: a WebSocket URI always has a host (RFC 6455 3).
 std::optional<HostError> check_host(std::string_view value);
 
+// A Host value (or an authority given on the command line) cut into its host and its port.
+struct Authority {
+  std::string_view host;                // as written; an IP literal keeps its brackets
+  std::optional<std::string_view> port; // the digits after ':', when there is a ':'
+};
+
+// Cuts a value that check_host accepts at the ':' that starts its port (the one after an IP
+// literal's ']').
+Authority split_authority(std::string_view value);
+
 } // namespace wsh::http

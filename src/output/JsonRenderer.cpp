@@ -142,7 +142,8 @@ void write_offers(JsonWriter& json, const handshake::Outcome& outcome,
 } // namespace
 
 void render_json_to(std::string& out, const handshake::Outcome& outcome, const Source& source,
-                    JsonLayout layout, const BatchPosition* position) {
+                    JsonLayout layout, const BatchPosition* position,
+                    std::span<const ServerVerdict> servers) {
   JsonWriter json(out, layout);
   json.begin_object();
   json.member("schema_version", k_json_schema_version);
@@ -224,15 +225,19 @@ void render_json_to(std::string& out, const handshake::Outcome& outcome, const S
     write_diagnostic_json(json, diagnostic, source);
   }
   json.end_array();
+  if (!servers.empty()) {
+    json.key("servers");
+    write_servers_json(json, servers);
+  }
   json.end_object();
   json.finish();
   out += '\n';
 }
 
 std::string render_json(const handshake::Outcome& outcome, const Source& source, JsonLayout layout,
-                        const BatchPosition* position) {
+                        const BatchPosition* position, std::span<const ServerVerdict> servers) {
   std::string out;
-  render_json_to(out, outcome, source, layout, position);
+  render_json_to(out, outcome, source, layout, position, servers);
   return out;
 }
 

@@ -2,10 +2,12 @@
 
 #include "handshake/Outcome.hpp"
 #include "output/JsonWriter.hpp"
+#include "output/ServersRenderer.hpp"
 #include "output/Source.hpp"
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 
 namespace wsh::output {
@@ -34,15 +36,16 @@ void write_diagnostic_json(JsonWriter& json, const diagnostics::Diagnostic& diag
 void write_request_json(JsonWriter& json, const http::Request& request, const Source& source);
 
 // One JSON object describing the outcome (schema in man/ws-handshake.1, JSON OUTPUT), followed
-// by a newline; in a batch it starts with the result's position. Bytes from the input that are
-// not valid UTF-8 become U+FFFD.
+// by a newline; in a batch it starts with the result's position; with --server it ends with the
+// servers' verdicts. Bytes from the input that are not valid UTF-8 become U+FFFD.
 std::string render_json(const handshake::Outcome& outcome, const Source& source,
                         JsonLayout layout = JsonLayout::pretty,
-                        const BatchPosition* position = nullptr);
+                        const BatchPosition* position = nullptr,
+                        std::span<const ServerVerdict> servers = {});
 
 // The same, appended to `out`, as a batch writes its output block.
 void render_json_to(std::string& out, const handshake::Outcome& outcome, const Source& source,
-                    JsonLayout layout = JsonLayout::pretty,
-                    const BatchPosition* position = nullptr);
+                    JsonLayout layout = JsonLayout::pretty, const BatchPosition* position = nullptr,
+                    std::span<const ServerVerdict> servers = {});
 
 } // namespace wsh::output

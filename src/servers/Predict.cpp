@@ -150,7 +150,7 @@ std::vector<CompatibilityNote> compatibility_notes(std::span<const ServerProfile
       return candidate.cause == cause;
     });
     if (note == notes.end()) {
-      notes.push_back(CompatibilityNote{cause, {}});
+      notes.push_back(CompatibilityNote{cause, {}, prediction});
       note = notes.end() - 1;
     }
     note->servers.push_back(profile.name);

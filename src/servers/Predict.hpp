@@ -18,6 +18,8 @@ ServerPrediction predict(const ServerProfile& profile, std::string_view request)
 struct CompatibilityNote {
   std::string_view cause;
   std::vector<std::string_view> servers;
+  // What the first of them answers, for a message to quote.
+  ServerPrediction first;
 };
 
 // For a request the RFC accepts: the profiled servers that refuse it anyway, or answer a 101

@@ -23,9 +23,16 @@ TEST_CASE("diagnostics::catalogue") {
     CHECK(&describe(entry.id) == &entry);
     CHECK(find_diagnostic(entry.name) == entry.id);
     if (entry.severity == Severity::error) {
-      CHECK((entry.status == 400 || entry.status == 405 || entry.status == 408 ||
-             entry.status == 426 || entry.status == 431 || entry.status == 501));
-      CHECK((entry.hresult.value & 0xffff0000U) == 0x83760000U);
+      CHECK((entry.status == 400 || entry.status == 403 || entry.status == 405 ||
+             entry.status == 408 || entry.status == 421 || entry.status == 426 ||
+             entry.status == 431 || entry.status == 501));
+      // The server's own policy (--host, --allow-origin) refuses with E_ACCESSDENIED;
+      // everything else the request itself breaks is a WebSocket-facility code.
+      if (entry.status == 403 || entry.status == 421) {
+        CHECK(entry.hresult.value == 0x80070005U);
+      } else {
+        CHECK((entry.hresult.value & 0xffff0000U) == 0x83760000U);
+      }
     }
   }
   CHECK_FALSE(find_diagnostic("no-such-id").has_value());
@@ -40,4 +47,8 @@ TEST_CASE("diagnostics::describe pins the HRESULT and status of special rules") 
   CHECK(describe(DiagnosticId::unknown_transfer_coding).status == 501);
   CHECK(describe(DiagnosticId::header_block_too_large).status == 431);
   CHECK(describe(DiagnosticId::missing_key).hresult.value == 0x83760002U);
+  CHECK(describe(DiagnosticId::origin_not_allowed).status == 403);
+  CHECK(describe(DiagnosticId::host_not_served).status == 421);
+  CHECK(describe(DiagnosticId::host_port_differs).status == 421);
+  CHECK(describe(DiagnosticId::line_too_long).status == 431);
 }
