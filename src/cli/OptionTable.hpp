@@ -218,9 +218,9 @@ inline constexpr std::array k_options{
                "client_max_window_bits=12,server_no_context_takeover\n"
                "(an -e permessage-deflate wins)"},
     OptionSpec{OptionId::server, on(Command::handshake), OptionKind::text, "--server", "NAMES",
-               "Predict what these server libraries answer, comma-\n"
-               "separated, or all: names from --list-servers; with one,\n"
-               "the exit status is that server's verdict"},
+               "Predict what these server libraries answer (comma-\n"
+               "separated, or all; see --list-servers); the exit status\n"
+               "is theirs: 0 only when every one opens the connection"},
     OptionSpec{
         OptionId::list_servers, on(Command::handshake), OptionKind::flag, "--list-servers", "",
         "List the server libraries whose behaviour is known,\nwith their versions, then exit"},

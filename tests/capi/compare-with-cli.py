@@ -94,7 +94,9 @@ def cli_verdict(document):
         "hresult": document["hresult"]["value"],
         "accepted": document["ok"],
         "status": document["status"],
-        "ids": [d["id"] for d in document["diagnostics"]],
+        # The CLI adds notes from the server profiles, which are not the engine's and which
+        # the C API does not carry.
+        "ids": [d["id"] for d in document["diagnostics"] if d["id"] != "refused-by-servers"],
         "response_headers": [[h["name"].encode().hex(), h["value"].encode().hex()]
                              for h in document["response_headers"]] if document["ok"] else [],
     }

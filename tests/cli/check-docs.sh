@@ -95,6 +95,15 @@ for id in $("$bin" --list-diagnostics | cut -d' ' -f1); do
   fi
 done
 
+# SERVERS names every profile --list-servers prints, with its version as printed there.
+servers_section=$(section SERVERS | tr -s ' \n' '  ')
+check "$man has no SERVERS section" test -n "$servers_section"
+while read -r name library_and_version; do
+  version=${library_and_version%%;*}
+  check "$man: SERVERS does not name the server $name" grep -qwF -- "$name" <<<"$servers_section"
+  check "$man: SERVERS does not give $name as \"$version\"" grep -qF -- "$version" <<<"$servers_section"
+done < <("$bin" --list-servers)
+
 if grep -qF "ctest --test-dir build --output-on-failure" README.md; then
   passed=$((passed + 1))
 else

@@ -74,13 +74,14 @@ JSON_SCHEMA_PAGE = "man/ws-handshake.1"
 SCRATCH_FOLDERS = ["samples", "tests/golden/inputs"]
 
 # What a WHEN phrase of JSON OUTPUT means: the runs (below) in which the member is present.
-ALL_MODES = frozenset({"single", "batch", "har", "har-no-url", "verify"})
+ALL_MODES = frozenset({"single", "servers", "batch", "har", "har-no-url", "verify"})
 WHEN_MODES = {
     None: ALL_MODES,
     "with --batch or a HAR": frozenset({"batch", "har", "har-no-url"}),
     "with --batch": frozenset({"batch"}),
     "with a HAR": frozenset({"har", "har-no-url"}),
     "with a HAR, when the entry has a URL": frozenset({"har"}),
+    "with --server": frozenset({"servers"}),
 }
 
 # The JSON the member check reads: (mode, arguments). Together they show every type of every
@@ -91,6 +92,8 @@ JSON_RUNS = [
                 "samples/chromium-subprotocols.http"]),
     ("single", ["-f", "json", "samples/broken/version-8.http"]),
     ("single", ["-f", "json", "-"]),  # standard input is /dev/null: empty input
+    # Every server: one that answers 101, one that refuses with a status, one that waits.
+    ("servers", ["-f", "json", "--server", "all", "samples/lf-line-endings.http"]),
     ("batch", ["-f", "json", "--batch", "-p", "chat", "samples/batch/mixed-stream.http"]),
     ("har", ["-f", "json", "--har", "samples/har/chromium-websockets.har"]),
     ("har-no-url", ["-f", "json", "--har", "tests/golden/inputs/har-no-url.har"]),
@@ -458,8 +461,10 @@ class Member:
     children: list = field(default_factory=list)
 
 
+# "map of objects": an object whose member names are data (the servers of --server), each
+# member an object with the members listed.
 TYPE_NAMES = {"integer", "string", "boolean", "null", "object", "array of strings",
-              "array of objects"}
+              "array of objects", "map of objects"}
 TAG = re.compile(r"^([a-z_-]+(?:, [a-z_-]+)*) \(([^;()]+)(?:; ([^()]+))?\)$")
 
 
@@ -498,7 +503,8 @@ def read_json_schema(root, source, section="JSON OUTPUT"):
             stack[-1].children += last
         elif line.startswith(".RS"):
             # After a list of names (`a, b (object)`), the members listed are each one's.
-            if not last or any(not ({"object", "array of objects"} & set(m.types)) for m in last):
+            if not last or any(not ({"object", "array of objects", "map of objects"} &
+                                    set(m.types)) for m in last):
                 raise DocsError(f"{where}: .RS lists members, but the item before it is not an "
                                 "object or an array of objects")
             stack.append(last[0])
@@ -564,6 +570,8 @@ def check_object(value, member, mode, path, errors, seen):
 def check_value(value, member, mode, path, errors, seen):
     kind = type_of(value)
     allowed = set(member.types)
+    if kind == "object" and "map of objects" in allowed:
+        kind = "map of objects"
     if kind == "array":  # empty: fits any array type, shows none
         if not allowed & {"array of strings", "array of objects"}:
             errors.append(f"{path}: an array in the {mode} JSON; {member.where} says "
@@ -579,6 +587,12 @@ def check_value(value, member, mode, path, errors, seen):
     elif kind == "array of objects":
         for element in value:
             check_object(element, member, mode, path + "[]", errors, seen)
+    elif kind == "map of objects":
+        for key, element in value.items():
+            if not isinstance(element, dict):
+                errors.append(f"{path}.{key}: not an object in the {mode} JSON")
+                continue
+            check_object(element, member, mode, f"{path}.{key}", errors, seen)
 
 
 def unseen(member, seen, path=""):
@@ -606,7 +620,7 @@ def json_outputs(binary, scratch, env, runs=None):
         text = completed.stdout.decode("utf-8")
         if not text:
             errors.append(f"ws-handshake {' '.join(arguments)} printed no JSON")
-        for document in [text] if mode in ("single", "verify") else text.splitlines():
+        for document in [text] if mode in ("single", "servers", "verify") else text.splitlines():
             outputs.append((mode, document, f"ws-handshake {' '.join(arguments)}"))
     return outputs, errors
 

@@ -35,3 +35,7 @@ for i in $(seq 1 300); do printf 'X-Field-%d: %d\r\n' "$i" "$i"; done > /tmp/ws-
 { printf '%s\r\n' "$RL" "$HOST" "$UPG" "$CONN" "$KEY" "$VER"; cat /tmp/ws-handshake-fields.$$; printf '\r\n'; } > too-many-fields.http
 rm -f /tmp/ws-handshake-fields.$$
 req "$RL" "$HOST" "$UPG" "$CONN" "$KEY" "$ORIG" "$VER" 'Sec-WebSocket-Extensions: permessage-deflate' > deflate-offer-bare.http
+# The server's own policy (--host, --allow-origin, --max-line-bytes): a request from another
+# origin, with a port in Host and a long Cookie line.
+req "$RL" 'Host: server.example.com:8080' "$UPG" "$CONN" "$KEY" 'Origin: https://evil.example' "$VER" \
+  "Cookie: session=$(printf '%0120d' 0)" > policy.http
