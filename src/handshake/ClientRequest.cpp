@@ -148,12 +148,12 @@ std::optional<std::string> check_edit(const HeaderEdit& edit) {
   if (!http::is_token(edit.name)) {
     return fmt::format("`{}` is not a field name: a name is a token, letters, digits and "
                        "!#$%&'*+-.^_`|~ (RFC 9110 5.1)",
-                       util::escape_for_terminal(edit.name));
+                       edit.name);
   }
   if (is_websocket_field(edit.name)) {
-    return fmt::format("{} is the handshake's own field and the request has it already; a second "
-                       "one breaks the handshake (RFC 6455 11.3; curl's -H duplicated "
-                       "Sec-WebSocket-Version this way, curl issue 17170), and {}",
+    return fmt::format("{} is a field of the handshake itself, which the request sends already: "
+                       "a second one breaks the handshake (RFC 6455 11.3; curl's -H duplicated "
+                       "Sec-WebSocket-Version so, curl issue #17170); {}",
                        edit.name, set_by(edit.name));
   }
   if (edit.value) {
@@ -168,12 +168,11 @@ std::optional<std::string> check_offer(const ClientOffer& offer,
   if (!offer.sec_websocket_key.empty() && !util::is_base64_of_16_bytes(offer.sec_websocket_key)) {
     return fmt::format("the key `{}` is not the base64 of 16 bytes, 22 characters and `==` "
                        "(RFC 6455 4.1 item 7)",
-                       util::escape_for_terminal(offer.sec_websocket_key));
+                       offer.sec_websocket_key);
   }
   for (auto it = offer.subprotocols.begin(); it != offer.subprotocols.end(); ++it) {
     if (!http::is_token(*it)) {
-      return fmt::format("the subprotocol `{}` is not a token (RFC 6455 4.1 item 10)",
-                         util::escape_for_terminal(*it));
+      return fmt::format("the subprotocol `{}` is not a token (RFC 6455 4.1 item 10)", *it);
     }
     if (std::find(offer.subprotocols.begin(), it, *it) != it) {
       return fmt::format("the subprotocol `{}` is offered twice (RFC 6455 4.1 item 10)", *it);
@@ -182,8 +181,7 @@ std::optional<std::string> check_offer(const ClientOffer& offer,
   for (const std::string& given : extensions) {
     std::vector<Extension> parsed;
     if (parse_extension_list(given, parsed) || parsed.size() != 1) {
-      return fmt::format("`{}` is not one extension with its parameters (RFC 6455 9.1)",
-                         util::escape_for_terminal(given));
+      return fmt::format("`{}` is not one extension with its parameters (RFC 6455 9.1)", given);
     }
   }
   if (offer.origin) {
@@ -301,8 +299,7 @@ util::Expected<WebSocketUri, std::string> parse_websocket_uri(std::string_view t
   const std::string_view scheme = text.substr(0, std::min(scheme_end, text.size()));
   if (scheme_end == std::string_view::npos ||
       (!http::iequals(scheme, "ws") && !http::iequals(scheme, "wss"))) {
-    return util::unexpected(fmt::format("`{}` is not a ws:// or wss:// URI (RFC 6455 3)",
-                                        util::escape_for_terminal(text)));
+    return util::unexpected(fmt::format("`{}` is not a ws:// or wss:// URI (RFC 6455 3)", text));
   }
   uri.secure = http::iequals(scheme, "wss");
   uri.port = uri.secure ? k_wss_port : k_ws_port;
@@ -365,7 +362,8 @@ const ClientTemplate* find_client_template(std::string_view name) {
 std::string ClientRequest::head() const {
   std::string out = fmt::format("GET {} HTTP/1.1\r\n", resource_name);
   for (const RequestField& field : fields) {
-    out += fmt::format("{}: {}\r\n", field.name, field.value);
+    // An empty value gets no space after the colon: OWS is optional (RFC 9112 5).
+    out += fmt::format("{}:{}{}\r\n", field.name, field.value.empty() ? "" : " ", field.value);
   }
   out += "\r\n";
   return out;

@@ -37,7 +37,7 @@ struct WebSocketUri {
 
 // Reads a ws:// or wss:// URI (RFC 6455 3): the scheme, the host and port (no userinfo), the
 // path and query; a fragment is refused (RFC 6455 3: `#` must be written %23). The error
-// says what is wrong and at which column.
+// says what is wrong and at which column, quoting the text as given (escape it to print it).
 util::Expected<WebSocketUri, std::string> parse_websocket_uri(std::string_view text);
 
 // Where a field of a client template takes its value from.
@@ -282,7 +282,8 @@ struct ClientRequestError {
 // checks every part of the offer (a key of 16 bytes, distinct token subprotocols, one
 // extension per element, field names that are tokens and values without control bytes), and
 // applies the header edits, which may not touch Upgrade, Connection or Sec-WebSocket-*
-// (RFC 6455 11.3: each of those appears once, and the request already has them).
+// (RFC 6455 11.3: each of those appears once, and the request already has them). An error's
+// message quotes the offer as given (escape it to print it).
 util::Expected<ClientRequest, ClientRequestError>
 build_client_request(const ClientOffer& offer, const ClientTemplate& like = k_plain_template);
 
