@@ -39,7 +39,7 @@ int run_request(const Options& options) {
       return k_exit_input_error;
     }
     write_all(STDERR_FILENO,
-              fmt::format("ws-handshake: error: {}\nRun 'ws-handshake request --help' for the "
+              fmt::format("ws-handshake: error: {}\nRun 'ws-handshake --help' for the "
                           "options.\n",
                           util::escape_for_terminal(request.error().message)));
     return k_exit_usage;
