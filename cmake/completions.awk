@@ -98,7 +98,7 @@ function emit_bash(    c, i, cmd, pattern, options, class, action) {
   print "_ws_handshake_clients=" single_quoted(clients " all")
   print ""
   print "_ws_handshake() {"
-  print "  local cur=${COMP_WORDS[COMP_CWORD]} prev= option= attached= command= prefix="
+  print "  local cur=${COMP_WORDS[COMP_CWORD]} prev='' option='' attached='' command='' prefix=''"
   print "  COMPREPLY=()"
   print "  ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}"
   print "  # COMP_WORDBREAKS cuts --name=value into --name, = and value."
@@ -124,10 +124,10 @@ function emit_bash(    c, i, cmd, pattern, options, class, action) {
       if (kind[i] != "attached") pattern = pattern (pattern == "" ? "" : " | ") command[i] ":" long[i] ":"
       pattern = pattern (pattern == "" ? "" : " | ") command[i] ":" long[i] ":1"
     }
-    if (class == "choices") action = "COMPREPLY=($(compgen -W " single_quoted(words(choices[i])) " -- \"$cur\"))"
-    else if (class == "files") action = "compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- \"$cur\"))"
-    else if (class == "clients") action = "prefix=${cur%\"${cur##*,}\"}; COMPREPLY=($(compgen -P \"$prefix\" -W \"$_ws_handshake_clients\" -- \"${cur##*,}\"))"
-    else if (class == "literal") action = "COMPREPLY=($(compgen -W " single_quoted(value[i]) " -- \"$cur\"))"
+    if (class == "choices") action = "mapfile -t COMPREPLY < <(compgen -W " single_quoted(words(choices[i])) " -- \"$cur\")"
+    else if (class == "files") action = "compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- \"$cur\")"
+    else if (class == "clients") action = "prefix=${cur%\"${cur##*,}\"}; mapfile -t COMPREPLY < <(compgen -P \"$prefix\" -W \"$_ws_handshake_clients\" -- \"${cur##*,}\")"
+    else if (class == "literal") action = "mapfile -t COMPREPLY < <(compgen -W " single_quoted(value[i]) " -- \"$cur\")"
     else action = ":"
     print "  " pattern ")"
     print "    " action
@@ -145,7 +145,7 @@ function emit_bash(    c, i, cmd, pattern, options, class, action) {
       if (short[i] != "") options = options " " short[i]
       if (long[i] != "") options = options " " long[i]
     }
-    print "    " (cmd == "" ? "''" : cmd) ") COMPREPLY=($(compgen -W " single_quoted(substr(options, 2)) " -- \"$cur\")) ;;"
+    print "    " (cmd == "" ? "''" : cmd) ") mapfile -t COMPREPLY < <(compgen -W " single_quoted(substr(options, 2)) " -- \"$cur\") ;;"
   }
   print "    esac"
   print "    return"
@@ -156,12 +156,12 @@ function emit_bash(    c, i, cmd, pattern, options, class, action) {
     action = ":"
     for (i = 1; i <= n; i++) {
       if (command[i] == cmd && kind[i] == "operand" && value_class(i) == "files") {
-        action = "compopt -o filenames 2>/dev/null; COMPREPLY+=($(compgen -f -- \"$cur\"))"
+        action = "compopt -o filenames 2>/dev/null; mapfile -t -O \"${#COMPREPLY[@]}\" COMPREPLY < <(compgen -f -- \"$cur\")"
       }
     }
     if (cmd == "") {
       print "  '')"
-      print "    ((COMP_CWORD == 1)) && COMPREPLY=($(compgen -W " single_quoted(words(subcommands)) " -- \"$cur\"))"
+      print "    ((COMP_CWORD == 1)) && mapfile -t COMPREPLY < <(compgen -W " single_quoted(words(subcommands)) " -- \"$cur\")"
       print "    " action
       print "    ;;"
     } else {
