@@ -22,7 +22,6 @@ namespace {
 
 using wsh::capi::Role;
 using wsh::capi::Session;
-using wsh::capi::Stage;
 
 // The only WebSocket version the engine answers (RFC 6455 4.4), as a number.
 constexpr ULONG k_supported_version = 13;
