@@ -1,6 +1,7 @@
 # What `cmake --install` puts where (GNUInstallDirs), in three components that are also the
 # three Debian packages cmake/Packaging.cmake makes:
-#   tool     the ws-handshake binary and ws-handshake(1)            -> ws-handshake
+#   tool     the ws-handshake binary, ws-handshake(1) and the
+#            completions for bash, zsh and fish                     -> ws-handshake
 #   runtime  libws-handshake.so.1                                   -> libws-handshake1
 #   dev      header, libws-handshake.so and .a, ws-handshake.pc,
 #            the CMake package and ws-handshake-api(3)              -> libws-handshake-dev
@@ -41,11 +42,25 @@ add_custom_target(wsh_changelog ALL DEPENDS ${PROJECT_BINARY_DIR}/doc/changelog.
 install(TARGETS ws-handshake RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT tool)
 install(FILES ${PROJECT_BINARY_DIR}/man/ws-handshake.1.gz
         DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT tool)
-# Shell completions go here, with the tool, once they are generated from the CLI's option
-# declaration (cli/Options.cpp): bash's as ${CMAKE_INSTALL_DATADIR}/bash-completion/completions/
-# ws-handshake, zsh's as ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions/_ws-handshake, both in
-# the component tool (an install rule for a file that does not exist yet would leave empty
-# directories in the package).
+# Shell completions for bash, zsh and fish, written at build time from the binary's option
+# table (`ws-handshake --dump-options`) by cmake/completions.sh and never edited by hand; they go
+# where each shell looks for a package's completions.
+set(wsh_completion_dir ${PROJECT_BINARY_DIR}/completions)
+set(wsh_completions ${wsh_completion_dir}/ws-handshake ${wsh_completion_dir}/_ws-handshake
+                    ${wsh_completion_dir}/ws-handshake.fish)
+add_custom_command(OUTPUT ${wsh_completions}
+  COMMAND sh ${PROJECT_SOURCE_DIR}/cmake/completions.sh $<TARGET_FILE:ws-handshake>
+          ${wsh_completion_dir}
+  DEPENDS ws-handshake ${PROJECT_SOURCE_DIR}/cmake/completions.sh
+          ${PROJECT_SOURCE_DIR}/cmake/completions.awk
+  COMMENT "Writing the shell completions from ws-handshake --dump-options" VERBATIM)
+add_custom_target(wsh_completions ALL DEPENDS ${wsh_completions})
+install(FILES ${wsh_completion_dir}/ws-handshake
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions COMPONENT tool)
+install(FILES ${wsh_completion_dir}/_ws-handshake
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions COMPONENT tool)
+install(FILES ${wsh_completion_dir}/ws-handshake.fish
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d COMPONENT tool)
 
 # The library: the shared one's SONAME file for the runtime, its development link, the static
 # one, the header, the pkg-config file and the CMake package for development.

@@ -27,7 +27,10 @@ ws-handshake reads a WebSocket opening handshake request (RFC 6455) and answers\
 it as a server would: the 101 response or the reasons to refuse, with the\n\
 HRESULT Windows' WebSocketBeginServerHandshake would return and every problem\n\
 found, each with its line, column and RFC section. It reads one request, a\n\
-stream of them or a HAR file, and prints text, HTTP or JSON.")
+stream of them or a HAR file, and prints text, HTTP or JSON. It also checks a\n\
+server's response against the request, per real client, and prints the request\n\
+a client sends, plain or as a real client writes it. Completions for bash, zsh\n\
+and fish are included.")
 
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME ${WSH_DEB_RUNTIME})
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION libs)

@@ -17,11 +17,11 @@ void append_neutralised(std::string& head, std::string_view text, std::size_t ro
 
 } // namespace
 
-void rebuild_request_head(std::span<const WEB_SOCKET_HTTP_HEADER> headers, std::size_t limit,
-                          std::string& head) {
+void rebuild_head(std::string_view start_line, std::span<const WEB_SOCKET_HTTP_HEADER> headers,
+                  std::size_t limit, std::string& head) {
   const std::size_t most = limit + 1;
   head.clear();
-  head.append(k_rebuilt_request_line);
+  head.append(start_line);
   const auto room = [&] { return most > head.size() ? most - head.size() : 0; };
   const auto name_forges = [](char c) { return c == ':' || c == '\r' || c == '\n'; };
   const auto value_forges = [](char c) { return c == '\r' || c == '\n'; };

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "capi/ClientRequest.hpp"
 #include "capi/HeaderArray.hpp"
+#include "handshake/ClientHandshake.hpp"
+#include "handshake/ClientRequest.hpp"
 #include "handshake/Outcome.hpp"
 #include "handshake/ServerHandshake.hpp"
 
@@ -10,6 +11,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace wsh::capi {
 
@@ -23,9 +25,11 @@ enum class Stage {
   created,
   // Begin succeeded: the server's response headers or the client's request headers are out.
   begun,
-  // The server refused the request; the session can do nothing more.
+  // The server refused the request, or the client the response; the session can do nothing
+  // more.
   refused,
-  // WebSocketEndServerHandshake ended an accepted handshake.
+  // WebSocketEndServerHandshake or WebSocketEndClientHandshake ended a handshake that
+  // succeeded.
   completed
 };
 
@@ -49,9 +53,26 @@ public:
   // WebSocketEndServerHandshake: ends an accepted handshake and frees what it handed out.
   HRESULT end_server();
 
-  // WebSocketBeginClientHandshake on checked arguments: builds the request's handshake fields
-  // for `offer` (RFC 6455 4.1), kept in request_headers().
-  HRESULT begin_client(ClientOffer offer);
+  // WebSocketBeginClientHandshake on checked pointers: builds the request's handshake fields
+  // for `offer` with the core's handshake::build_client_request (RFC 6455 4.1), kept in
+  // request_headers(). E_INVALIDARG for an offer that breaks a rule, E_FAIL when no random key
+  // could be drawn.
+  HRESULT begin_client(handshake::ClientOffer offer);
+
+  // Where WebSocketEndClientHandshake writes what the server selected: the indices into the
+  // arrays Begin was given. `extensions` has room for `extension_room` indices; a null
+  // pointer is not written.
+  struct Selection {
+    ULONG* extensions = nullptr;
+    ULONG* extension_count = nullptr;
+    ULONG* subprotocol = nullptr;
+  };
+
+  // WebSocketEndClientHandshake on checked pointers: rebuilds the 101's head from the pairs
+  // and checks it against the request Begin built with the core's handshake::verify_response
+  // (RFC 6455 4.1); the HRESULT is the outcome's. On success writes the selection.
+  HRESULT end_client(std::span<const WEB_SOCKET_HTTP_HEADER> response_headers,
+                     const Selection& selection);
 
   // WebSocketAbortHandle: a completed session is aborted; before that, nothing happens.
   void abort();
@@ -66,8 +87,17 @@ public:
   // diagnostics and the rest the C API does not carry, for tests and tools.
   const handshake::Outcome* outcome() const { return m_outcome; }
 
-  // The request head rebuilt from the last request's pairs.
+  // The client's verdict on the last response, until the session is deleted: the diagnostics
+  // the C API does not carry, for tests and tools.
+  const handshake::ClientOutcome* client_outcome() const {
+    return m_client_outcome ? &*m_client_outcome : nullptr;
+  }
+
+  // The head rebuilt from the last request's pairs (server) or response's pairs (client).
   const std::string& rebuilt_head() const { return m_head; }
+
+  // The request head Begin built (client), which End checks the response against.
+  const std::string& request_head() const { return m_request_head; }
 
 private:
   Role m_role;
@@ -77,7 +107,11 @@ private:
   std::optional<handshake::ServerHandshake> m_engine;
   // The engine's answer to m_head, while the engine lives.
   const handshake::Outcome* m_outcome = nullptr;
-  std::optional<ClientOffer> m_offer;
+  // The client's offer as Begin was given it, whose indices End reports.
+  std::vector<std::string> m_offered_subprotocols;
+  std::vector<std::string> m_offered_extensions;
+  std::string m_request_head;
+  std::optional<handshake::ClientOutcome> m_client_outcome;
   HeaderArray m_handed_out;
 };
 

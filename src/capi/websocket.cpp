@@ -20,13 +20,12 @@
 
 namespace {
 
-using wsh::capi::ClientOffer;
 using wsh::capi::Role;
 using wsh::capi::Session;
-using wsh::capi::Stage;
 
-// The only WebSocket version the engine answers (RFC 6455 4.4).
+// The only WebSocket version the engine answers (RFC 6455 4.4), as a number.
 constexpr ULONG k_supported_version = 13;
+static_assert(wsh::handshake::k_websocket_version == "13");
 
 // Runs `body`, turning what it throws into an HRESULT: running out of memory is E_OUTOFMEMORY,
 // anything else (a bug) E_FAIL.
@@ -140,26 +139,17 @@ HRESULT WebSocketBeginClientHandshake(WEB_SOCKET_HANDLE hWebSocket, PCSTR* pszSu
   return guarded([&] {
     Session* session = session_as(hWebSocket, Role::client);
     std::span<const WEB_SOCKET_HTTP_HEADER> initial;
-    ClientOffer offer;
+    wsh::handshake::ClientOffer offer;
+    std::vector<std::string> extensions;
     if (session == nullptr || pAdditionalHeaders == nullptr ||
         pulAdditionalHeaderCount == nullptr ||
         !as_span<const WEB_SOCKET_HTTP_HEADER>(pInitialHeaders, ulInitialHeaderCount, initial) ||
         !fields_have_pointers(initial) ||
         !read_strings(pszSubprotocols, ulSubprotocolCount, offer.subprotocols) ||
-        !read_strings(pszExtensions, ulExtensionCount, offer.extensions)) {
+        !read_strings(pszExtensions, ulExtensionCount, extensions)) {
       return E_INVALIDARG;
     }
-    if (session->stage() != Stage::created) {
-      return E_INVALID_PROTOCOL_OPERATION;
-    }
-    std::optional<std::string> key = wsh::capi::new_sec_websocket_key();
-    if (!key) {
-      return E_FAIL;
-    }
-    offer.sec_websocket_key = std::move(*key);
-    if (wsh::capi::check_client_offer(offer)) {
-      return E_INVALIDARG;
-    }
+    offer.extensions = std::move(extensions);
     const HRESULT begun = session->begin_client(std::move(offer));
     if (SUCCEEDED(begun)) {
       const std::span<WEB_SOCKET_HTTP_HEADER> fields = session->request_headers();
@@ -170,29 +160,24 @@ HRESULT WebSocketBeginClientHandshake(WEB_SOCKET_HANDLE hWebSocket, PCSTR* pszSu
   });
 }
 
-// Not implemented until the client-side engine (a response checked against its request,
-// RFC 6455 4.2.2 and 4.1's client requirements) lands in the core: the arguments are checked
-// as documented, then E_NOTIMPL. It will compare the response with the offer
-// begin_client kept and give the indices of the accepted subprotocol and extensions.
 HRESULT WebSocketEndClientHandshake(WEB_SOCKET_HANDLE hWebSocket,
                                     const PWEB_SOCKET_HTTP_HEADER pResponseHeaders,
                                     ULONG ulReponseHeaderCount, ULONG* pulSelectedExtensions,
                                     ULONG* pulSelectedExtensionCount,
                                     ULONG* pulSelectedSubprotocol) {
-  static_cast<void>(pulSelectedSubprotocol);
-  const Session* session = session_as(hWebSocket, Role::client);
-  std::span<const WEB_SOCKET_HTTP_HEADER> response;
-  if (session == nullptr || pResponseHeaders == nullptr ||
-      !as_span<const WEB_SOCKET_HTTP_HEADER>(pResponseHeaders, ulReponseHeaderCount, response) ||
-      !fields_have_pointers(response) ||
-      (pulSelectedExtensions == nullptr && pulSelectedExtensionCount != nullptr &&
-       *pulSelectedExtensionCount != 0)) {
-    return E_INVALIDARG;
-  }
-  if (session->stage() != Stage::begun) {
-    return E_INVALID_PROTOCOL_OPERATION;
-  }
-  return E_NOTIMPL;
+  return guarded([&] {
+    Session* session = session_as(hWebSocket, Role::client);
+    std::span<const WEB_SOCKET_HTTP_HEADER> response;
+    if (session == nullptr || pResponseHeaders == nullptr ||
+        !as_span<const WEB_SOCKET_HTTP_HEADER>(pResponseHeaders, ulReponseHeaderCount, response) ||
+        !fields_have_pointers(response) ||
+        (pulSelectedExtensions == nullptr && pulSelectedExtensionCount != nullptr &&
+         *pulSelectedExtensionCount != 0)) {
+      return E_INVALIDARG;
+    }
+    return session->end_client(
+        response, {pulSelectedExtensions, pulSelectedExtensionCount, pulSelectedSubprotocol});
+  });
 }
 
 HRESULT WebSocketBeginServerHandshake(WEB_SOCKET_HANDLE hWebSocket, PCSTR pszSubprotocolSelected,

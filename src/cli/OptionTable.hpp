@@ -1,5 +1,7 @@
 #pragma once
 
+#include "handshake/ClientRequest.hpp"
+
 #include <array>
 #include <cstddef>
 #include <span>
@@ -10,7 +12,7 @@ namespace wsh::cli {
 // The commands of ws-handshake. With no subcommand the server's side of the handshake runs,
 // so that every command line of 1.0 keeps working; a subcommand is the first argument
 // (`ws-handshake verify ...`), a row of k_commands with the rows of k_options that name it.
-enum class Command : unsigned char { handshake, verify };
+enum class Command : unsigned char { handshake, verify, request };
 
 // A set of commands, one bit each: the commands an option belongs to.
 using CommandSet = unsigned;
@@ -50,6 +52,13 @@ enum class OptionId : unsigned char {
   exchange,
   client,
   list_clients,
+  url,
+  offered_protocol,
+  offered_extension,
+  origin,
+  key,
+  header,
+  like,
   protocol,
   extension,
   accept_protocols,
@@ -144,8 +153,10 @@ Diagnostics go to stderr as FILE:LINE:COL: severity: message [id]; see
 --list-diagnostics and ws-handshake(1) for every id.
 
 Commands:
-  verify  Check a server's response against the request the client sent, and
-          say which real clients open the connection (ws-handshake verify --help).)",
+  verify   Check a server's response against the request the client sent, and
+           say which real clients open the connection (ws-handshake verify --help).
+  request  Print a client's opening request for a ws:// or wss:// URI, plain or
+           as a real client sends it (ws-handshake request --help).)",
     },
     CommandSpec{
         Command::verify,
@@ -174,14 +185,37 @@ Exit status:
 Clients: rfc (RFC 6455's own verdict) and the real clients --list-clients
 prints; --client all (the default) judges every one.)",
     },
+    CommandSpec{
+        Command::request,
+        "request",
+        "Print the opening request a WebSocket client sends (RFC 6455 4.1) for a ws:// or\n"
+        "wss:// URI: Host from the URI, the path and query as the target, a fresh key and\n"
+        "version 13, the offers given; or, with --like, exactly the fields a real client\n"
+        "sends, in its order. The bytes go to standard output, CRLF line endings included.\n",
+        R"(Examples:
+  ws-handshake request ws://127.0.0.1:8080/chat -p chat
+      A request offering the subprotocol chat.
+  ws-handshake request --like chromium wss://example.com/socket?room=1
+      What Chromium sends to that URI (its User-Agent, Origin, offers, order).
+  ws-handshake request --key dGhlIHNhbXBsZSBub25jZQ== ws://server.example.com/chat | ws-handshake -
+      A request with a fixed key, answered as a server would.
+  ws-handshake request ws://127.0.0.1:8080/ | nc 127.0.0.1 8080
+      Send it to a server and read the 101.
+
+Exit status:
+  0  the request was printed
+  2  usage error: a URI that is not ws:// or wss://, a malformed offer or key,
+     a -H naming Upgrade, Connection or Sec-WebSocket-*
+  3  no random key could be drawn, or standard output could not be written)",
+    },
 };
 
 // Every option of every command.
 inline constexpr std::array k_options{
-    OptionSpec{OptionId::help, k_every_command, OptionKind::help, "-h,--help", "",
-               "Print this help message and exit"},
-    OptionSpec{OptionId::version, k_every_command, OptionKind::version, "--version", "",
-               "Display program version information and exit"},
+    OptionSpec{OptionId::help, k_every_command | on(Command::request), OptionKind::help,
+               "-h,--help", "", "Print this help message and exit"},
+    OptionSpec{OptionId::version, k_every_command | on(Command::request), OptionKind::version,
+               "--version", "", "Display program version information and exit"},
     OptionSpec{OptionId::file, on(Command::handshake), OptionKind::operand, "FILE", "",
                "The request to read; '-' or absent reads standard input"},
     OptionSpec{OptionId::response, on(Command::verify), OptionKind::operand, "RESPONSE", "",
@@ -197,6 +231,30 @@ inline constexpr std::array k_options{
                "rfc and those --list-clients prints"},
     OptionSpec{OptionId::list_clients, on(Command::verify), OptionKind::flag, "--list-clients", "",
                "List the clients whose behaviour is known, then exit"},
+    OptionSpec{OptionId::url, on(Command::request), OptionKind::operand, "URL", "",
+               "The server's ws:// or wss:// URI"},
+    OptionSpec{OptionId::offered_protocol, on(Command::request), OptionKind::repeatable,
+               "-p,--protocol", "PROTO",
+               "A subprotocol to offer, most preferred first\n(repeatable)"},
+    OptionSpec{OptionId::offered_extension, on(Command::request), OptionKind::repeatable,
+               "-e,--extension", "EXT",
+               "An extension to offer, with its parameters (repeatable);\n"
+               "without -e, a --like client offers its own"},
+    OptionSpec{OptionId::origin, on(Command::request), OptionKind::text, "--origin", "ORIGIN",
+               "The page's origin, sent as Origin (a --like browser\n"
+               "sends the URI's own origin by default)"},
+    OptionSpec{OptionId::key, on(Command::request), OptionKind::text, "--key", "KEY",
+               "The Sec-WebSocket-Key, the base64 of 16 bytes\n"
+               "(default: 16 random bytes from OpenSSL)"},
+    OptionSpec{OptionId::header, on(Command::request), OptionKind::repeatable, "-H,--header",
+               "FIELD",
+               "'Name: value' replaces a field of the request or adds\n"
+               "one; 'Name:' leaves it out, 'Name;' sends it empty\n"
+               "(repeatable; not Upgrade, Connection, Sec-WebSocket-*)"},
+    OptionSpec{OptionId::like, on(Command::request), OptionKind::text, "--like", "CLIENT",
+               "Send the fields this client sends, in its order:\n"
+               "chromium, firefox, webkit, node-ws or python-websockets",
+               handshake::k_client_template_names},
     OptionSpec{OptionId::protocol, on(Command::handshake), OptionKind::text, "-p,--protocol",
                "NAME", "The subprotocol the server chose; it must be one\nthe client offered"},
     OptionSpec{OptionId::extension, on(Command::handshake), OptionKind::repeatable,
@@ -303,7 +361,7 @@ inline constexpr std::array k_options{
                "tokens in queries, subprotocols and URLs) behind a\n"
                "same-length placeholder; =key hides the Sec-WebSocket-Key too"},
     OptionSpec{OptionId::dump_options,
-               k_every_command,
+               k_every_command | on(Command::request),
                OptionKind::flag,
                "--dump-options",
                "",

@@ -2,6 +2,7 @@
 
 #include "cli/ExitStatus.hpp"
 #include "cli/OptionTable.hpp"
+#include "cli/Request.hpp"
 #include "clients/Registry.hpp"
 #include "handshake/ExtensionList.hpp"
 #include "http/Grammar.hpp"
@@ -387,6 +388,49 @@ std::optional<CommandLineExit> read_verify_options(const GivenTable& given, Opti
   return std::nullopt;
 }
 
+// request's own options: the URI and the offer; the offer's rules are checked when the request
+// is built (cli/Request).
+std::optional<CommandLineExit> read_request_options(const GivenTable& given, Options& options) {
+  const Given& url = given_for(given, OptionId::url);
+  if (!url.given()) {
+    if (options.dump_options) {
+      return std::nullopt;
+    }
+    return usage_error("request needs the server's URI, as ws://HOST[:PORT]/PATH or "
+                       "wss://HOST[:PORT]/PATH");
+  }
+  auto uri = handshake::parse_websocket_uri(url.text);
+  if (!uri) {
+    return usage_error(fmt::format("URL: {}", uri.error()));
+  }
+  options.offer.uri = std::move(*uri);
+  options.offer.subprotocols = given_for(given, OptionId::offered_protocol).list;
+  if (const Given& extensions = given_for(given, OptionId::offered_extension); extensions.given()) {
+    options.offer.extensions = extensions.list;
+  }
+  if (const Given& origin = given_for(given, OptionId::origin); origin.given()) {
+    options.offer.origin = origin.text;
+  }
+  if (const Given& key = given_for(given, OptionId::key); key.given()) {
+    if (key.text.empty()) {
+      return usage_error("--key: give the base64 of 16 bytes, or leave --key out for a random "
+                         "key");
+    }
+    options.offer.sec_websocket_key = key.text;
+  }
+  for (const std::string& text : given_for(given, OptionId::header).list) {
+    auto edit = parse_header_edit(text);
+    if (!edit) {
+      return usage_error(fmt::format("-H/--header: {}", edit.error()));
+    }
+    options.offer.header_edits.push_back(std::move(*edit));
+  }
+  if (const Given& like = given_for(given, OptionId::like); like.given()) {
+    options.like = handshake::find_client_template(like.text);
+  }
+  return std::nullopt;
+}
+
 // The options CLI11 read, checked against each other and against RFC 6455's grammar.
 ParsedCommandLine to_options(const GivenTable& given, Command command) {
   Options options;
@@ -509,6 +553,11 @@ ParsedCommandLine to_options(const GivenTable& given, Command command) {
     }
   } else if (auto exit = read_server_options(given, options)) {
     return *exit;
+  }
+  if (command == Command::request) {
+    if (auto exit = read_request_options(given, options)) {
+      return *exit;
+    }
   }
   // Predicting thirteen servers costs some forty times the engine's answer: a batch, which is
   // about volume, gets the servers' answers only when it names them with --server.

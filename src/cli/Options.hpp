@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/OptionTable.hpp"
+#include "handshake/ClientRequest.hpp"
 #include "handshake/ServerHandshake.hpp"
 #include "http/RequestParser.hpp"
 
@@ -52,6 +53,9 @@ struct Options {
   bool redact = false;
   bool redact_key = false;
   bool dump_options = false;
+  // request: what the client offers, URI included, in the shape of --like's client.
+  handshake::ClientOffer offer;
+  const handshake::ClientTemplate* like = &handshake::k_plain_template;
   handshake::ServerChoices choices;
   http::ParseOptions parse;
 };

@@ -5,6 +5,7 @@
 #include "cli/InputReader.hpp"
 #include "cli/Options.hpp"
 #include "cli/Report.hpp"
+#include "cli/Request.hpp"
 #include "cli/ServerNotes.hpp"
 #include "cli/Verify.hpp"
 #include "diagnostics/Catalogue.hpp"
@@ -142,6 +143,9 @@ int run(int argc, char** argv) {
     if (options.list_clients) {
       write_all(STDOUT_FILENO, list_clients());
       return k_exit_accepted;
+    }
+    if (options.command == Command::request) {
+      return run_request(options);
     }
     if (options.input_path == "-" && !options.quiet && isatty(STDIN_FILENO) == 1) {
       write_all(STDERR_FILENO, terminal_hint(options));

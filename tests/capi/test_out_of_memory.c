@@ -1,11 +1,11 @@
 /* Running out of memory at every allocation the library makes: this program replaces malloc
  * (glibc supports replacing it; the replacement hands every request to glibc's own allocator)
- * and fails the Nth allocation of a server and a client handshake, for N = 1, 2, ... until a
- * run needs no more. Each call must then return S_OK or E_OUTOFMEMORY and nothing else, never
- * crash or let a C++ exception through; a Begin that ran out of memory must leave the handle
- * as it was, so the same call succeeds once memory is back; and no run may leak (glibc's
- * count of bytes in use is the same before and after each run of the second pass). Not built with
- * sanitizers, which replace malloc themselves. */
+ * and fails the Nth allocation of a server and a client handshake (Begin to End), for
+ * N = 1, 2, ... until a run needs no more. Each call must then return S_OK or E_OUTOFMEMORY and
+ * nothing else, never crash or let a C++ exception through; a Begin or End that ran out of
+ * memory must leave the handle as it was, so the same call succeeds once memory is back; and
+ * no run may leak (glibc's count of bytes in use is the same before and after each run of the
+ * second pass). Not built with sanitizers, which replace malloc themselves. */
 #include <ws-handshake/websocket.h>
 
 #include <malloc.h>
@@ -64,7 +64,8 @@ static WEB_SOCKET_HTTP_HEADER header(const char* name, const char* value) {
     }                                                                                              \
   } while (0)
 
-/* One server and one client handshake; returns whether an allocation was failed. */
+/* One server handshake and one client handshake to its End; returns whether an allocation was
+ * failed. */
 static int scenario(long n) {
   WEB_SOCKET_HTTP_HEADER request[8];
   PCSTR deflate[] = {"permessage-deflate"};
@@ -73,6 +74,12 @@ static int scenario(long n) {
   WEB_SOCKET_HANDLE client = NULL;
   PWEB_SOCKET_HTTP_HEADER fields = NULL;
   ULONG count = 0;
+  WEB_SOCKET_HTTP_HEADER sent[8];
+  PWEB_SOCKET_HTTP_HEADER response = NULL;
+  ULONG response_count = 0;
+  ULONG selected[1] = {99};
+  ULONG selected_count = 1;
+  ULONG subprotocol = 99;
   HRESULT hr = S_OK;
 
   request[0] = header("Host", "server.example.com");
@@ -102,6 +109,29 @@ static int scenario(long n) {
         hr);
     expect(SUCCEEDED(hr) && count == 6, n, "the client's fields", hr);
   }
+  /* The client's End on what a server answers to its fields plus Host. */
+  server = NULL;
+  if (SUCCEEDED(hr) && count < 8) {
+    memcpy(sent, fields, count * sizeof sent[0]);
+    sent[count] = header("Host", "server.example.com");
+    TRY(n, WebSocketCreateServerHandle(NULL, 0, &server), hr);
+  }
+  if (SUCCEEDED(hr) && server != NULL) {
+    TRY(n,
+        WebSocketBeginServerHandshake(server, "superchat", deflate, 1, sent, count + 1, &response,
+                                      &response_count),
+        hr);
+  }
+  if (SUCCEEDED(hr) && server != NULL) {
+    selected_count = 1;
+    TRY(n,
+        WebSocketEndClientHandshake(client, response, response_count, selected, &selected_count,
+                                    &subprotocol),
+        hr);
+    expect(SUCCEEDED(hr) && subprotocol == 1 && selected_count == 1 && selected[0] == 0, n,
+           "the client's End", hr);
+  }
+  WebSocketDeleteHandle(server);
   WebSocketDeleteHandle(client);
   fail_after = -1;
   return failed;

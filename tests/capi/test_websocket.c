@@ -1,8 +1,9 @@
-/* The C API as a C program sees it: Microsoft's sample flow as far as the server half goes,
- * every HRESULT the library gives, every null or zero-length argument, the handle's states
- * (Abort included), independent handles on threads, and many handshakes in a row. Accept
- * values are checked against SHA-1 computed here with OpenSSL (RFC 6455 4.2.2 item 5.4).
- * Exit status 0 when every check holds; each failed check prints file:line and what it saw. */
+/* The C API as a C program sees it: Microsoft's sample flow (client Begin, Host added, server
+ * Begin, client End, server End), every HRESULT the library gives, every null or zero-length
+ * argument, the handle's states (Abort included), independent handles on threads, and many
+ * handshakes in a row. Accept values are checked against SHA-1 computed here with OpenSSL (RFC
+ * 6455 4.2.2 item 5.4). Exit status 0 when every check holds; each failed check prints file:line
+ * and what it saw. */
 #include <ws-handshake/websocket.h>
 
 #include <openssl/evp.h>
@@ -104,6 +105,89 @@ static HRESULT serve(const WEB_SOCKET_HTTP_HEADER* request, ULONG count, PCSTR s
                                        response_count);
 }
 
+/* One handshake between this library's client and server, as in Microsoft's sample: what the
+ * client offers, what the server chooses, one edit of the server's response before the client
+ * reads it, and what the client's End wrote. */
+struct Exchange {
+  PCSTR* protocols;
+  ULONG protocol_count;
+  PCSTR* extensions;
+  ULONG extension_count;
+  PCSTR chosen_protocol;
+  PCSTR* chosen_extensions;
+  ULONG chosen_extension_count;
+  /* A response field replaced (found by name), added (not found) or removed (value NULL). */
+  const char* edit_name;
+  const char* edit_value;
+  /* Room End is told pulSelectedExtensions has; 0 passes no count at all. */
+  ULONG extension_room;
+  ULONG selected_extensions[4];
+  ULONG selected_extension_count;
+  ULONG selected_subprotocol;
+};
+
+/* Runs `x`: the client's Begin, the server's Begin on the client's fields plus Host, the edit,
+ * the client's End, the server's End. Returns End's HRESULT (or the first failure before it);
+ * the client handle is deleted, or left in *keep for the caller when `keep` is not NULL. */
+static HRESULT run_exchange(struct Exchange* x, WEB_SOCKET_HANDLE* keep) {
+  WEB_SOCKET_HANDLE client = NULL;
+  WEB_SOCKET_HANDLE server = NULL;
+  PWEB_SOCKET_HTTP_HEADER client_fields = NULL;
+  ULONG client_count = 0;
+  PWEB_SOCKET_HTTP_HEADER response = NULL;
+  ULONG response_count = 0;
+  WEB_SOCKET_HTTP_HEADER request[12];
+  WEB_SOCKET_HTTP_HEADER edited[12];
+  ULONG edited_count = 0;
+  ULONG i = 0;
+  int found = 0;
+  HRESULT hr = WebSocketCreateClientHandle(NULL, 0, &client);
+  if (SUCCEEDED(hr)) {
+    hr = WebSocketBeginClientHandshake(client, x->protocols, x->protocol_count, x->extensions,
+                                       x->extension_count, NULL, 0, &client_fields, &client_count);
+  }
+  if (SUCCEEDED(hr) && client_count + 1 > COUNT(request)) {
+    hr = E_FAIL;
+  }
+  if (SUCCEEDED(hr)) {
+    memcpy(request, client_fields, client_count * sizeof request[0]);
+    request[client_count] = header("Host", "localhost");
+    hr = serve(request, client_count + 1, x->chosen_protocol, x->chosen_extensions,
+               x->chosen_extension_count, &server, &response, &response_count);
+  }
+  if (SUCCEEDED(hr) && response_count + 1 > COUNT(edited)) {
+    hr = E_FAIL;
+  }
+  if (SUCCEEDED(hr)) {
+    for (i = 0; i < response_count; ++i) {
+      const int match = x->edit_name != NULL && response[i].ulNameLength == strlen(x->edit_name) &&
+                        memcmp(response[i].pcName, x->edit_name, response[i].ulNameLength) == 0;
+      found = found || match;
+      if (!match) {
+        edited[edited_count++] = response[i];
+      } else if (x->edit_value != NULL) {
+        edited[edited_count++] = header(x->edit_name, x->edit_value);
+      }
+    }
+    if (x->edit_name != NULL && !found && x->edit_value != NULL) {
+      edited[edited_count++] = header(x->edit_name, x->edit_value);
+    }
+    x->selected_extension_count = x->extension_room;
+    x->selected_subprotocol = 77;
+    hr = WebSocketEndClientHandshake(
+        client, edited, edited_count, x->extension_room != 0 ? x->selected_extensions : NULL,
+        x->extension_room != 0 ? &x->selected_extension_count : NULL, &x->selected_subprotocol);
+    CHECK_HR(S_OK, WebSocketEndServerHandshake(server));
+  }
+  WebSocketDeleteHandle(server);
+  if (keep != NULL) {
+    *keep = client;
+  } else {
+    WebSocketDeleteHandle(client);
+  }
+  return hr;
+}
+
 /* One server handshake that is expected to give `expected`, handle deleted after. */
 static HRESULT serve_once(const WEB_SOCKET_HTTP_HEADER* request, ULONG count, PCSTR subprotocol,
                           PCSTR* extensions, ULONG extension_count) {
@@ -120,9 +204,9 @@ static HRESULT serve_once(const WEB_SOCKET_HTTP_HEADER* request, ULONG count, PC
 }
 
 /* Microsoft's sample (Initialize, PerformHandshake, the start of PerformDataExchange) written
- * the way its documentation reads, up to what the library implements: the client's Begin, the
- * server's Begin with the client's headers plus Host, the server's End. The client's End
- * waits for the client-side engine and says E_NOTIMPL; so do the session functions. */
+ * the way its documentation reads: the client's Begin, the server's Begin with the client's
+ * headers plus Host, the client's End on the server's headers, the server's End. The session
+ * functions that follow are not implemented and say E_NOTIMPL. */
 static void test_microsoft_sample_flow(void) {
   HRESULT hr = S_OK;
   WEB_SOCKET_HANDLE clientHandle = NULL;
@@ -190,7 +274,10 @@ static void test_microsoft_sample_flow(void) {
 
   hr = WebSocketEndClientHandshake(clientHandle, serverAdditionalHeaders,
                                    serverAdditionalHeaderCount, NULL, 0, NULL);
-  CHECK_HR(E_NOTIMPL, hr);
+  CHECK_HR(S_OK, hr);
+  if (FAILED(hr)) {
+    goto quit;
+  }
 
   hr = WebSocketEndServerHandshake(serverHandle);
   CHECK_HR(S_OK, hr);
@@ -451,6 +538,9 @@ static void test_invalid_arguments(void) {
   CHECK_HR(E_INVALIDARG, WebSocketEndClientHandshake(server, request, 1, NULL, NULL, NULL));
   CHECK_HR(E_INVALIDARG, WebSocketEndClientHandshake(client, NULL, 0, NULL, NULL, NULL));
   CHECK_HR(E_INVALIDARG, WebSocketEndClientHandshake(client, &null_value, 1, NULL, NULL, NULL));
+  buffer_count = 1;
+  CHECK_HR(E_INVALIDARG,
+           WebSocketEndClientHandshake(client, request, 1, NULL, &buffer_count, NULL));
 
   /* The session functions. */
   buffer.Data.pbBuffer = NULL;
@@ -603,6 +693,7 @@ static void test_handle_states(void) {
   WEB_SOCKET_ACTION action;
   WEB_SOCKET_BUFFER_TYPE buffer_type;
   PVOID context = NULL;
+  struct Exchange flow;
 
   /* End before Begin, twice Begin, End twice. */
   CHECK_HR(S_OK, WebSocketCreateServerHandle(NULL, 0, &handle));
@@ -648,7 +739,8 @@ static void test_handle_states(void) {
                                          &response_count));
   WebSocketDeleteHandle(handle);
 
-  /* The client: one Begin; End waits for the client-side engine. */
+  /* The client: one Begin, one End; a response that fails ends the handshake too. The request's
+   * own fields are no 101: no Sec-WebSocket-Accept. */
   CHECK_HR(S_OK, WebSocketCreateClientHandle(NULL, 0, &client));
   CHECK_HR(E_INVALID_PROTOCOL_OPERATION,
            WebSocketEndClientHandshake(client, request, count, NULL, NULL, NULL));
@@ -657,9 +749,23 @@ static void test_handle_states(void) {
   CHECK_HR(
       E_INVALID_PROTOCOL_OPERATION,
       WebSocketBeginClientHandshake(client, NULL, 0, NULL, 0, NULL, 0, &response, &response_count));
-  CHECK_HR(E_NOTIMPL, WebSocketEndClientHandshake(client, request, count, NULL, NULL, NULL));
+  CHECK_HR(E_INVALID_PROTOCOL_FORMAT,
+           WebSocketEndClientHandshake(client, request, count, NULL, NULL, NULL));
+  CHECK_HR(E_INVALID_PROTOCOL_OPERATION,
+           WebSocketEndClientHandshake(client, request, count, NULL, NULL, NULL));
   WebSocketAbortHandle(client);
   CHECK_HR(E_NOTIMPL, WebSocketReceive(client, NULL, NULL));
+  WebSocketDeleteHandle(client);
+
+  /* A client whose handshake succeeded: End once, then Abort makes the session functions fail. */
+  client = NULL;
+  memset(&flow, 0, sizeof flow);
+  CHECK_HR(S_OK, run_exchange(&flow, &client));
+  CHECK_HR(E_INVALID_PROTOCOL_OPERATION,
+           WebSocketEndClientHandshake(client, request, count, NULL, NULL, NULL));
+  CHECK_HR(E_NOTIMPL, WebSocketReceive(client, NULL, NULL));
+  WebSocketAbortHandle(client);
+  CHECK_HR(E_INVALID_PROTOCOL_OPERATION, WebSocketReceive(client, NULL, NULL));
   WebSocketDeleteHandle(client);
 }
 
@@ -717,12 +823,119 @@ static void test_client_offer(void) {
   WebSocketDeleteHandle(client);
 }
 
+/* The client's End on the server's response (RFC 6455 4.1): the indices of what was selected,
+ * and each HRESULT a response can give, with the catalogue's mapping of its first error. */
+static void test_client_end(void) {
+  PCSTR protocols[] = {"chat", "superchat"};
+  PCSTR superchat[] = {"superchat"};
+  PCSTR deflate_offers[] = {"permessage-deflate; server_max_window_bits=10", "x-custom",
+                            "permessage-deflate"};
+  PCSTR plain_deflate[] = {"permessage-deflate"};
+  PCSTR custom[] = {"x-custom"};
+  PCSTR limited_deflate[] = {"permessage-deflate; server_max_window_bits=10"};
+  struct Exchange x;
+
+  /* Microsoft's sample: no offers, no outputs asked for. */
+  memset(&x, 0, sizeof x);
+  CHECK_HR(S_OK, run_exchange(&x, NULL));
+  CHECK(x.selected_subprotocol == 0xFFFFFFFFu);
+
+  /* The subprotocol's index into Begin's array; 0xFFFFFFFF when none was selected. */
+  memset(&x, 0, sizeof x);
+  x.protocols = protocols;
+  x.protocol_count = 2;
+  x.chosen_protocol = "superchat";
+  x.extension_room = 4;
+  CHECK_HR(S_OK, run_exchange(&x, NULL));
+  CHECK(x.selected_subprotocol == 1);
+  CHECK(x.selected_extension_count == 0);
+  x.chosen_protocol = "chat";
+  CHECK_HR(S_OK, run_exchange(&x, NULL));
+  CHECK(x.selected_subprotocol == 0);
+
+  /* Extensions: each selected one's index. The server's `permessage-deflate` without
+   * server_max_window_bits cannot answer the first offer, which limits the server's window
+   * (RFC 7692 7.1.2.1), so it answers the third; `x-custom` answers the second. */
+  memset(&x, 0, sizeof x);
+  x.extensions = deflate_offers;
+  x.extension_count = 3;
+  x.chosen_extensions = plain_deflate;
+  x.chosen_extension_count = 1;
+  x.extension_room = 3;
+  CHECK_HR(S_OK, run_exchange(&x, NULL));
+  CHECK(x.selected_extension_count == 1 && x.selected_extensions[0] == 2);
+  x.chosen_extensions = limited_deflate;
+  CHECK_HR(S_OK, run_exchange(&x, NULL));
+  CHECK(x.selected_extension_count == 1 && x.selected_extensions[0] == 0);
+  x.edit_name = "Sec-WebSocket-Extensions";
+  x.edit_value = "x-custom, permessage-deflate";
+  CHECK_HR(S_OK, run_exchange(&x, NULL));
+  CHECK(x.selected_extension_count == 2 && x.selected_extensions[0] == 1 &&
+        x.selected_extensions[1] == 2);
+  /* Room for fewer indices than Begin's extensions: E_INVALIDARG, nothing written. */
+  x.extension_room = 2;
+  CHECK_HR(E_INVALIDARG, run_exchange(&x, NULL));
+  CHECK(x.selected_extension_count == 2 && x.selected_subprotocol == 77);
+
+  /* RFC 6455 4.1: a wrong accept value, a missing or wrong Upgrade, a Connection without
+   * upgrade: E_INVALID_PROTOCOL_FORMAT, and nothing is written. */
+  memset(&x, 0, sizeof x);
+  x.edit_name = "Sec-WebSocket-Accept";
+  x.edit_value = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
+  CHECK_HR(E_INVALID_PROTOCOL_FORMAT, run_exchange(&x, NULL));
+  CHECK(x.selected_subprotocol == 77);
+  x.edit_value = NULL;
+  CHECK_HR(E_INVALID_PROTOCOL_FORMAT, run_exchange(&x, NULL));
+  x.edit_name = "Upgrade";
+  CHECK_HR(E_INVALID_PROTOCOL_FORMAT, run_exchange(&x, NULL));
+  x.edit_value = "h2c";
+  CHECK_HR(E_INVALID_PROTOCOL_FORMAT, run_exchange(&x, NULL));
+  x.edit_name = "Connection";
+  x.edit_value = "keep-alive";
+  CHECK_HR(E_INVALID_PROTOCOL_FORMAT, run_exchange(&x, NULL));
+  /* A line smuggled into a value is no line: its CR LF is a control byte in the value. */
+  x.edit_name = "Connection";
+  x.edit_value = "Upgrade\r\nSec-WebSocket-Accept: x";
+  CHECK_HR(E_INVALID_PROTOCOL_FORMAT, run_exchange(&x, NULL));
+
+  /* RFC 6455 4.1: a subprotocol the client did not offer. */
+  memset(&x, 0, sizeof x);
+  x.protocols = superchat;
+  x.protocol_count = 1;
+  x.edit_name = "Sec-WebSocket-Protocol";
+  x.edit_value = "chat";
+  CHECK_HR(E_SUBPROTOCOL_NOT_SUPPORTED, run_exchange(&x, NULL));
+  x.protocol_count = 0;
+  x.protocols = NULL;
+  CHECK_HR(E_UNSUPPORTED_SUBPROTOCOL, run_exchange(&x, NULL));
+  /* ...a server selecting none of those offered is a warning: the handshake opens. */
+  x.protocols = protocols;
+  x.protocol_count = 2;
+  x.edit_name = NULL;
+  CHECK_HR(S_OK, run_exchange(&x, NULL));
+  CHECK(x.selected_subprotocol == 0xFFFFFFFFu);
+
+  /* RFC 6455 4.1, 9.1: an extension not offered; RFC 7692 7: an answer no offer allows. */
+  memset(&x, 0, sizeof x);
+  x.extensions = custom;
+  x.extension_count = 1;
+  x.extension_room = 1;
+  x.edit_name = "Sec-WebSocket-Extensions";
+  x.edit_value = "permessage-deflate";
+  CHECK_HR(E_PROTOCOL_EXTENSIONS_NOT_SUPPORTED, run_exchange(&x, NULL));
+  x.extensions = limited_deflate;
+  CHECK_HR(E_UNSUPPORTED_EXTENSION, run_exchange(&x, NULL));
+  x.edit_value = "permessage-deflate; client_max_window_bits=10";
+  CHECK_HR(E_PROTOCOL_EXTENSIONS_NOT_SUPPORTED, run_exchange(&x, NULL));
+}
+
 /* Base64 (RFC 4648 4) of 16 bytes, for keys made here. */
 static void base64_16(const unsigned char bytes[16], char out[25]) {
   EVP_EncodeBlock((unsigned char*)out, bytes, 16);
 }
 
-/* `rounds` full client-and-server handshakes, each on new handles, each accept checked. */
+/* `rounds` full client-and-server handshakes, each on new handles, each accept checked and
+ * each response read back by the client's End. */
 static int handshakes(unsigned rounds, unsigned seed) {
   unsigned wrong = 0;
   for (unsigned i = 0; i < rounds; ++i) {
@@ -758,10 +971,13 @@ static int handshakes(unsigned rounds, unsigned seed) {
         key == NULL) {
       ++wrong;
     } else {
+      ULONG selected = 99;
       expected_accept(key->pcValue, key->ulValueLength, accept);
       if (!field_is(response, response_count, "Sec-WebSocket-Accept", accept) ||
           !field_is(response, response_count, "Sec-WebSocket-Protocol", "chat") ||
-          FAILED(WebSocketEndServerHandshake(server))) {
+          FAILED(WebSocketEndClientHandshake(client, response, response_count, NULL, NULL,
+                                             &selected)) ||
+          selected != 0 || FAILED(WebSocketEndServerHandshake(server))) {
         ++wrong;
       }
     }
@@ -849,6 +1065,7 @@ int main(void) {
   test_properties();
   test_handle_states();
   test_client_offer();
+  test_client_end();
   test_response_lifetime();
   test_threads();
   test_many_handshakes();

@@ -231,8 +231,9 @@ WS_HANDSHAKE_API HRESULT WebSocketBeginClientHandshake(
     ULONG ulInitialHeaderCount, PWEB_SOCKET_HTTP_HEADER* pAdditionalHeaders,
     ULONG* pulAdditionalHeaderCount);
 
-/* Checks the server's response against the request (RFC 6455 4.2.2); not implemented yet:
- * checks its arguments, then returns E_NOTIMPL. */
+/* Checks the server's response headers against the request Begin built (RFC 6455 4.1) and
+ * gives the indices, into Begin's arrays, of the extensions and the subprotocol the server
+ * selected; *pulSelectedSubprotocol is 0xFFFFFFFF when it selected none. */
 WS_HANDSHAKE_API HRESULT WebSocketEndClientHandshake(WEB_SOCKET_HANDLE hWebSocket,
                                                      const PWEB_SOCKET_HTTP_HEADER pResponseHeaders,
                                                      ULONG ulReponseHeaderCount,
