@@ -9,10 +9,11 @@
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
-#include <openssl/rand.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <sys/random.h>
 
 namespace wsh::handshake {
 
@@ -36,12 +37,21 @@ char lowercase(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-// A fresh Sec-WebSocket-Key: 16 bytes from OpenSSL's RAND_bytes in base64 (RFC 6455 4.1
-// item 7), or nothing when the generator fails.
+// A fresh Sec-WebSocket-Key: 16 bytes from the kernel's random source in base64 (RFC 6455 4.1
+// item 7), or nothing when it fails. getrandom(2) rather than OpenSSL's RAND_bytes: the DRBG
+// and its provider tables would be linked in, and relocated at every start of the CLI.
 std::optional<std::string> new_sec_websocket_key() {
   std::array<unsigned char, k_key_bytes> nonce{};
-  if (RAND_bytes(nonce.data(), static_cast<int>(nonce.size())) != 1) {
-    return std::nullopt;
+  std::size_t filled = 0;
+  while (filled < nonce.size()) {
+    const ssize_t got = ::getrandom(nonce.data() + filled, nonce.size() - filled, 0);
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got <= 0) {
+      return std::nullopt;
+    }
+    filled += static_cast<std::size_t>(got);
   }
   // 16 bytes are 24 characters of base64; EVP_EncodeBlock adds a NUL.
   std::array<unsigned char, 25> encoded{};
@@ -385,8 +395,9 @@ util::Expected<ClientRequest, ClientRequestError> build_client_request(const Cli
   if (request.sec_websocket_key.empty()) {
     auto key = new_sec_websocket_key();
     if (!key) {
-      return util::unexpected(ClientRequestError{ClientRequestError::Kind::no_randomness,
-                                                 "OpenSSL's RAND_bytes drew no key"});
+      return util::unexpected(
+          ClientRequestError{ClientRequestError::Kind::no_randomness,
+                             "the kernel's random source (getrandom) gave no key"});
     }
     request.sec_websocket_key = std::move(*key);
   }

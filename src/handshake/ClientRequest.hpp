@@ -244,7 +244,7 @@ struct ClientOffer {
   std::optional<WebSocketUri> uri;
   // The page's origin; a browser's template falls back to the URI's own.
   std::optional<std::string> origin;
-  // The base64 of 16 bytes (RFC 6455 4.1 item 7); empty for a fresh one from RAND_bytes.
+  // The base64 of 16 bytes (RFC 6455 4.1 item 7); empty for a fresh one from getrandom(2).
   std::string sec_websocket_key;
   // Subprotocol names, most preferred first (RFC 6455 4.1 item 10).
   std::vector<std::string> subprotocols;

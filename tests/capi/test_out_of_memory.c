@@ -144,8 +144,7 @@ int main(void) {
   size_t in_use = 0;
   /* Two passes: the first also warms up what libgcc's unwinder, OpenSSL and libstdc++ set up
    * on first use and keep (the first exception thrown through each path caches its frames),
-   * so only the second pass counts bytes. OpenSSL's random generator is set up before any
-   * allocation fails: RAND_bytes cannot tell running out of memory from other failures. */
+   * so only the second pass counts bytes. */
   scenario(-1);
   for (pass = 0; pass < 2; ++pass) {
     in_use = mallinfo2().uordblks;

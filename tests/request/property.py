@@ -5,7 +5,7 @@ side accepts what it prints, with that key and those offers.
     property.py WS_HANDSHAKE [RUNS]      (RUNS defaults to 150)
 
 Each run draws a command line from a seeded generator (URI forms, subprotocols, extensions,
---origin, -H, --like), lets the tool draw its own key (OpenSSL's RAND_bytes), and pipes the
+--origin, -H, --like), lets the tool draw its own key (getrandom(2)), and pipes the
 request into `ws-handshake -f json -`. The JSON must say ok, with no error or warning; its
 accept value must be base64(SHA-1(key + GUID)) computed here (RFC 6455 4.2.2 item 5.4); its
 offers must be the ones asked for (the --like client's own extensions without -e); and the

@@ -146,7 +146,7 @@ TEST_CASE("handshake::build_client_request: without a URI, no Host (the C API's 
   CHECK(built->resource_name == "/");
 }
 
-TEST_CASE("handshake::build_client_request: a fresh key from RAND_bytes for each request") {
+TEST_CASE("handshake::build_client_request: a fresh key from getrandom for each request") {
   std::set<std::string> keys;
   for (int i = 0; i < 64; ++i) {
     auto built = build_client_request(ClientOffer{});
