@@ -31,7 +31,11 @@ constexpr std::size_t k_flush_size = 65536;
 class BatchReport {
 public:
   explicit BatchReport(const Options& options)
-      : m_options(options), m_color(use_color(options.color)), m_sarif(k_version) {
+      : m_options(options), m_color(use_color(options.color)) {
+    // The SARIF log writes the whole rule catalogue when made: only for -f sarif.
+    if (options.format == Format::sarif) {
+      m_sarif.emplace(k_version);
+    }
     m_out.reserve(2 * k_flush_size);
   }
 
@@ -65,8 +69,8 @@ public:
     if (m_options.quiet) {
       return true;
     }
-    render_outcome(outcome, source, m_options, m_color, m_out, m_err, &position, &m_sarif,
-                   verdicts);
+    render_outcome(outcome, source, m_options, m_color, m_out, m_err, &position,
+                   m_sarif ? &*m_sarif : nullptr, verdicts);
     return m_out.size() < k_flush_size && m_err.size() < k_flush_size ? true : flush();
   }
 
@@ -86,7 +90,7 @@ public:
   // Ends what the format needs ended (the SARIF document) and writes it.
   void finish() {
     if (m_options.format == Format::sarif && !m_options.quiet) {
-      m_sarif.finish(m_out);
+      m_sarif->finish(m_out);
     }
     flush();
   }
@@ -136,7 +140,7 @@ private:
   int m_write_error = 0;
   // The worst exit status of a result so far, under --fail-on.
   int m_worst = k_exit_accepted;
-  output::SarifLog m_sarif;
+  std::optional<output::SarifLog> m_sarif;
 };
 
 // Opens FILE or standard input for a batch; -1 with a message printed when it cannot.

@@ -560,8 +560,11 @@ ParsedCommandLine to_options(const GivenTable& given, Command command) {
     }
   }
   // Predicting thirteen servers costs some forty times the engine's answer: a batch, which is
-  // about volume, gets the servers' answers only when it names them with --server.
-  options.server_notes = !options.batch;
+  // about volume, gets the servers' answers only when it names them with --server; elsewhere
+  // the notes are made only when they are shown or can fail the run (--fail-on note).
+  const bool notes_shown = !options.quiet && options.min_severity <= diagnostics::Severity::note;
+  const bool notes_fail = options.fail_on && *options.fail_on <= diagnostics::Severity::note;
+  options.server_notes = !options.batch && (notes_shown || notes_fail);
   return options;
 }
 

@@ -24,6 +24,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <optional>
 #include <string_view>
 #include <unistd.h>
 #include <vector>
@@ -66,7 +67,7 @@ int run_handshake(Options& options) {
   }
   handshake::Outcome outcome = handshake::begin_server_handshake(bytes, choices, options.parse);
   std::vector<output::ServerVerdict> verdicts;
-  if (options.servers.empty()) {
+  if (options.servers.empty() && options.server_notes) {
     add_server_notes(outcome, bytes);
   } else {
     verdicts = predict_servers(options.servers, bytes);
@@ -79,11 +80,15 @@ int run_handshake(Options& options) {
   const output::Source source{name, bytes};
   std::string out;
   std::string err;
-  output::SarifLog sarif(k_version);
-  render_outcome(outcome, source, options, use_color(options.color), out, err, nullptr, &sarif,
-                 verdicts);
+  // The SARIF log writes the whole rule catalogue when made: only for -f sarif.
+  std::optional<output::SarifLog> sarif;
   if (options.format == Format::sarif) {
-    sarif.finish(out);
+    sarif.emplace(k_version);
+  }
+  render_outcome(outcome, source, options, use_color(options.color), out, err, nullptr,
+                 sarif ? &*sarif : nullptr, verdicts);
+  if (sarif) {
+    sarif->finish(out);
   }
   const bool written = write_all(STDOUT_FILENO, out);
   const int write_error = errno;
