@@ -48,6 +48,21 @@ ws-handshake -q samples/rfc6455-example.http || fail "ws-handshake on the RFC's 
 for page in ws-handshake ws-handshake-api; do
   MANWIDTH=80 man "$page" 2> /dev/null | grep -q . || fail "man $page shows nothing"
 done
+# The completions load from where each shell looks for a package's: bash-completion's
+# directory (sourced as bash-completion would), zsh's site-functions, fish's vendor directory.
+bash -c 'source /usr/share/bash-completion/completions/ws-handshake && complete -p ws-handshake' \
+  > /dev/null || fail "the bash completion does not load"
+for file in /usr/share/zsh/vendor-completions/_ws-handshake \
+  /usr/share/fish/vendor_completions.d/ws-handshake.fish; do
+  [ -s "$file" ] || fail "$file is not installed"
+done
+if command -v zsh > /dev/null; then
+  zsh -n /usr/share/zsh/vendor-completions/_ws-handshake || fail "zsh cannot parse _ws-handshake"
+fi
+if command -v fish > /dev/null; then
+  fish -c 'source /usr/share/fish/vendor_completions.d/ws-handshake.fish; complete -C "ws-handshake --ser"' |
+    grep -q -- --server || fail "the fish completion does not complete --server"
+fi
 flags=$(pkg-config --cflags --libs ws-handshake) || fail "pkg-config ws-handshake"
 echo "pkg-config --cflags --libs ws-handshake: $flags"
 work=$(mktemp -d)

@@ -122,6 +122,10 @@ fi
 echo "completions: $passed passed, $failed failed"
 [ "$failed" = 0 ] || exit 1
 if [ ${#missing[@]} -gt 0 ]; then
+  if [ -n "${WSH_NO_SKIP:-}" ]; then
+    echo "FAIL: not installed: ${missing[*]} (WSH_NO_SKIP is set: CI installs everything)"
+    exit 1
+  fi
   echo "SKIP: not installed: ${missing[*]} (apt-get install ${missing[*]})"
   exit 77
 fi
