@@ -261,3 +261,23 @@ TEST_CASE("handshake::explain_wrong_accept names the cause the bytes show") {
             "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", "uZgejSr7CRIiKGM2q2HxbQ==", "uZgejSr7CRIiKGM2q2HxbQ==")
             .find("RFC 6455's example key") != std::string::npos);
 }
+
+TEST_CASE("handshake::verify_response: a subprotocol the client never asked for") {
+  // The request offers none; a 101 that names one anyway fails the client (RFC 6455 4.1 item 6).
+  constexpr std::string_view no_offer =
+      "GET /chat HTTP/1.1\r\nHost: server.example.com\r\nUpgrade: websocket\r\n"
+      "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+      "Sec-WebSocket-Version: 13\r\n\r\n";
+  const std::string accept_line = "Sec-WebSocket-Accept: " + std::string(k_accept) + "\r\n";
+  const ClientOutcome named =
+      verify(response_with("Upgrade: websocket\r\nConnection: Upgrade\r\n" + accept_line +
+                           "Sec-WebSocket-Protocol: chat\r\n"),
+             no_offer);
+  CHECK(ids_of(named, Severity::warning) ==
+        std::vector<DiagnosticId>{DiagnosticId::subprotocol_not_requested});
+  CHECK_FALSE(named.opens);
+  const ClientOutcome plain = verify(
+      response_with("Upgrade: websocket\r\nConnection: Upgrade\r\n" + accept_line), no_offer);
+  CHECK(ids_of(plain, Severity::warning).empty());
+  CHECK(plain.opens);
+}
