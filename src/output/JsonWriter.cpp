@@ -21,6 +21,16 @@ constexpr std::array<bool, 256> k_plain = [] {
   return table;
 }();
 
+// "00" to "99": the two digits of each value below 100.
+constexpr std::array<char, 200> k_digit_pairs = [] {
+  std::array<char, 200> pairs{};
+  for (std::size_t i = 0; i < 100; ++i) {
+    pairs[2 * i] = static_cast<char>('0' + i / 10);
+    pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+  }
+  return pairs;
+}();
+
 void append_u_escape(std::string& out, std::uint32_t unit) {
   constexpr std::string_view k_hex = "0123456789abcdef";
   const std::array<char, 6> escape = {'\\',
@@ -68,30 +78,82 @@ void append_code_point(std::string& out, std::uint32_t code_point) {
   append_u_escape(out, 0xdc00U + (offset & 0x3ffU));
 }
 
-// Offset of the first byte at or after `from` that cannot be written as it is, or the size.
-// Sixteen bytes at a time where the processor has SSE2, only to find the byte: the escaping
-// below decides what it becomes. Never reads outside `bytes`.
-std::size_t find_escape(std::string_view bytes, std::size_t from) {
-  std::size_t i = from;
 #if WSH_SIMD_SSE2
-  const auto mask_at = [&bytes](std::size_t at) {
-    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + at));
-    // Printable ASCII is [0x20, 0x7e]: shifted to the bottom of the signed range, one compare.
-    const __m128i shifted = _mm_add_epi8(chunk, _mm_set1_epi8(static_cast<char>(0x80 - 0x20)));
-    const __m128i printable =
-        _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + 0x7f - 0x20 - 256)));
-    const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
-                                         _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\')));
-    return static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_or_si128(_mm_xor_si128(printable, _mm_set1_epi8(-1)), special)));
+// Bit i set when byte i of `chunk` cannot be written as it is.
+unsigned escape_mask(__m128i chunk) {
+  // Printable ASCII is [0x20, 0x7e]: shifted to the bottom of the signed range, one compare.
+  const __m128i shifted = _mm_add_epi8(chunk, _mm_set1_epi8(static_cast<char>(0x80 - 0x20)));
+  const __m128i printable =
+      _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + 0x7f - 0x20 - 256)));
+  const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                                       _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\')));
+  return static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_or_si128(_mm_xor_si128(printable, _mm_set1_epi8(-1)), special)));
+}
+
+// The `Word` (4 or 8 bytes) at `at`, in the low bytes of a register.
+template <typename Word>
+__m128i load_low(const char* at) {
+  Word word = 0;
+  std::memcpy(&word, at, sizeof word);
+  if constexpr (sizeof word == 8) {
+    return _mm_cvtsi64_si128(static_cast<long long>(word));
+  } else {
+    return _mm_cvtsi32_si128(static_cast<int>(word));
+  }
+}
+
+// Where in [from, from + 2 * sizeof(Word)) the first escape lies, given the mask of two words
+// loaded at `from` and at `end - sizeof(Word)` (they overlap when less than two words remain);
+// `end` when neither holds one.
+template <typename Word>
+std::size_t first_in_pair(unsigned mask, std::size_t from, std::size_t end) {
+  constexpr unsigned k_width = sizeof(Word);
+  constexpr unsigned k_low = (1U << k_width) - 1;
+  if ((mask & k_low) != 0) {
+    return from + static_cast<std::size_t>(__builtin_ctz(mask & k_low));
+  }
+  const unsigned high = (mask >> k_width) & k_low;
+  return high != 0 ? end - k_width + static_cast<std::size_t>(__builtin_ctz(high)) : end;
+}
+#endif
+
+// Offset of the first byte at or after `from` that cannot be written as it is, or the size.
+// Sixteen bytes at a time where the processor has SSE2 (the last block and short strings as
+// overlapping loads that stay inside `bytes`), only to find the byte: the escaping below
+// decides what it becomes.
+[[gnu::always_inline]] inline std::size_t find_escape(std::string_view bytes, std::size_t from) {
+  std::size_t i = from;
+  const std::size_t size = bytes.size();
+#if WSH_SIMD_SSE2
+  const char* data = bytes.data();
+  const auto load = [data](std::size_t at) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
   };
-  for (; i + 16 <= bytes.size(); i += 16) {
-    if (const unsigned mask = mask_at(i); mask != 0) {
-      return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  if (size - i >= 16) {
+    for (; i + 16 <= size; i += 16) {
+      if (const unsigned mask = escape_mask(load(i)); mask != 0) {
+        return i + static_cast<std::size_t>(__builtin_ctz(mask));
+      }
     }
+    if (i == size) {
+      return size;
+    }
+    const unsigned mask = escape_mask(load(size - 16)) >> (16 - (size - i));
+    return mask != 0 ? i + static_cast<std::size_t>(__builtin_ctz(mask)) : size;
+  }
+  if (size - i >= 8) {
+    const __m128i pair = _mm_unpacklo_epi64(load_low<std::uint64_t>(data + i),
+                                            load_low<std::uint64_t>(data + size - 8));
+    return first_in_pair<std::uint64_t>(escape_mask(pair), i, size);
+  }
+  if (size - i >= 4) {
+    const __m128i pair = _mm_unpacklo_epi32(load_low<std::uint32_t>(data + i),
+                                            load_low<std::uint32_t>(data + size - 4));
+    return first_in_pair<std::uint32_t>(escape_mask(pair), i, size);
   }
 #endif
-  while (i < bytes.size() && k_plain[static_cast<unsigned char>(bytes[i])]) {
+  while (i < size && k_plain[static_cast<unsigned char>(bytes[i])]) {
     ++i;
   }
   return i;
@@ -133,55 +195,72 @@ std::array<char, 10> hresult_text(std::uint32_t value) {
 
 void JsonWriter::grow(std::size_t bytes) {
   // The string's own growth doubles its capacity; what is added here is zero-filled once.
-  m_out.resize(m_size + bytes + 1024);
+  const std::size_t size = written();
+  m_out.resize(size + bytes + 1024);
+  m_at = m_out.data() + size;
+  m_end = m_out.data() + m_out.size();
+}
+
+void JsonWriter::pretty_separator() {
+  if (m_next == Next::after_key || m_depth == 0) {
+    return;
+  }
+  if (m_next == Next::after_value) {
+    *room(1) = ',';
+    ++m_at;
+  }
+  newline_and_indent(m_depth);
 }
 
 void JsonWriter::newline_and_indent(std::size_t depth) {
   char* at = room(1 + 2 * depth);
   *at = '\n';
   std::memset(at + 1, ' ', 2 * depth);
-  m_size += 1 + 2 * depth;
-}
-
-void JsonWriter::close(char bracket) {
-  --m_depth;
-  if (m_has_elements[m_depth] && m_pretty) {
-    newline_and_indent(m_depth);
-  }
-  *room(1) = bracket;
-  ++m_size;
+  m_at = at + 1 + 2 * depth;
 }
 
 void JsonWriter::string(std::string_view bytes) {
-  before_value();
-  // Each byte becomes at most six (\u00XX); the common plain string is copied into place.
-  char* at = room(2 + 6 * bytes.size());
   if (find_escape(bytes, 0) == bytes.size()) {
-    *at = '"';
-    std::memcpy(at + 1, bytes.data(), bytes.size());
-    at[1 + bytes.size()] = '"';
-    m_size += 2 + bytes.size();
+    token(bytes);
     return;
   }
-  m_out.resize(m_size);
+  m_at = begin_value(0);
+  const std::size_t size = written();
+  m_out.resize(size);
   append_json_string(m_out, bytes);
-  m_size = m_out.size();
+  m_at = m_out.data() + m_out.size();
+  m_end = m_at;
 }
 
 void JsonWriter::number(std::uint64_t value) {
-  before_value();
-  char* at = room(20);
-  if (value < 10000) {
-    // Line numbers, columns and counts: the usual few digits without a call.
-    const std::size_t digits = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : 4;
-    for (std::size_t i = digits; i > 0; --i) {
-      at[i - 1] = static_cast<char>('0' + value % 10);
-      value /= 10;
-    }
-    m_size += digits;
+  char* at = begin_value(20);
+  if (value >= 100000000) {
+    m_at = std::to_chars(at, at + 20, value).ptr;
     return;
   }
-  m_size = static_cast<std::size_t>(std::to_chars(at, at + 20, value).ptr - m_out.data());
+  // Line numbers, offsets and counts: at most eight digits, written two at a time from the
+  // end, with 32-bit arithmetic.
+  auto rest = static_cast<std::uint32_t>(value);
+  const std::size_t digits = rest < 10         ? 1
+                             : rest < 100      ? 2
+                             : rest < 1000     ? 3
+                             : rest < 10000    ? 4
+                             : rest < 100000   ? 5
+                             : rest < 1000000  ? 6
+                             : rest < 10000000 ? 7
+                                               : 8;
+  char* end = at + digits;
+  m_at = end;
+  while (rest >= 100) {
+    end -= 2;
+    std::memcpy(end, &k_digit_pairs[std::size_t{2} * (rest % 100)], 2);
+    rest /= 100;
+  }
+  if (rest >= 10) {
+    std::memcpy(at, &k_digit_pairs[std::size_t{2} * rest], 2);
+  } else {
+    *at = static_cast<char>('0' + rest);
+  }
 }
 
 } // namespace wsh::output

@@ -18,13 +18,14 @@ enum class JsonLayout { pretty, line };
 // and bytes that are not valid UTF-8 become U+FFFD, one per maximal invalid subsequence
 // (Unicode 15, 3.9). `pretty` indents by two spaces, as `jq .` does; `line` has no spaces.
 //
-// It writes through a pointer into room it grows ahead in `out`, so most calls are a few
-// stores; the text is complete, and `out` its exact size, once finish() (or the destructor)
-// has run.
+// It writes through a cursor into room it grows ahead in `out`, so most calls are a bounds
+// check and a few stores; the text is complete, and `out` its exact size, once finish() (or
+// the destructor) has run.
 class JsonWriter {
 public:
   JsonWriter(std::string& out, JsonLayout layout)
-      : m_out(out), m_size(out.size()), m_pretty(layout == JsonLayout::pretty) {}
+      : m_out(out), m_pretty(layout == JsonLayout::pretty), m_at(out.data() + out.size()),
+        m_end(m_at) {}
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
   ~JsonWriter() { finish(); }
@@ -32,15 +33,16 @@ public:
   // Moves what was written so far to the end of `to` and empties `out`, keeping the state of
   // the open containers, so a long document can be written out in pieces.
   void drain(std::string& to) {
-    to.append(m_out.data(), m_size);
+    to.append(m_out.data(), written());
     m_out.clear();
-    m_size = 0;
+    m_at = m_out.data();
+    m_end = m_at;
   }
 
   // Cuts `out` to what was written; the writer is not used after.
   void finish() {
     if (!m_finished) {
-      m_out.resize(m_size);
+      m_out.resize(written());
       m_finished = true;
     }
   }
@@ -53,8 +55,7 @@ public:
   // The name of the next member of the current object: plain ASCII, written as it is.
   // Inlined, so a literal name's length is a constant and the copy a few stores.
   [[gnu::always_inline]] void key(std::string_view name) {
-    before_value();
-    char* at = room(name.size() + 4);
+    char* at = begin_value(name.size() + 4);
     *at++ = '"';
     std::memcpy(at, name.data(), name.size());
     at += name.size();
@@ -63,20 +64,19 @@ public:
     if (m_pretty) {
       *at++ = ' ';
     }
-    m_size = static_cast<std::size_t>(at - m_out.data());
-    m_after_key = true;
+    m_at = at;
+    m_next = Next::after_key;
   }
 
   void string(std::string_view bytes);
   // A string the caller knows needs no escaping (a token: RFC 9110 5.6.2's tchar holds no
   // quote, backslash, control or non-ASCII byte), copied as it is.
   [[gnu::always_inline]] void token(std::string_view bytes) {
-    before_value();
-    char* at = room(bytes.size() + 2);
+    char* at = begin_value(bytes.size() + 2);
     *at = '"';
     std::memcpy(at + 1, bytes.data(), bytes.size());
     at[bytes.size() + 1] = '"';
-    m_size += bytes.size() + 2;
+    m_at = at + bytes.size() + 2;
   }
   void number(std::uint64_t value);
   void boolean(bool value) { raw(value ? std::string_view("true") : std::string_view("false")); }
@@ -98,6 +98,9 @@ public:
   }
 
 private:
+  // What the next value or key follows, which decides the separator written before it.
+  enum class Next : unsigned char { first, after_key, after_value };
+
   void write(std::string_view value) { string(value); }
   void write(const std::string& value) { string(value); }
   void write(const char* value) { string(value); }
@@ -106,63 +109,72 @@ private:
   void write(unsigned value) { number(value); }
   void write(int value) { number(static_cast<std::uint64_t>(value)); }
 
+  std::size_t written() const { return static_cast<std::size_t>(m_at - m_out.data()); }
+
   // A pointer to at least `bytes` writable bytes at the end of the text.
-  char* room(std::size_t bytes) {
-    if (m_size + bytes > m_out.size()) {
+  [[gnu::always_inline]] char* room(std::size_t bytes) {
+    if (static_cast<std::size_t>(m_end - m_at) < bytes) {
       grow(bytes);
     }
-    return m_out.data() + m_size;
+    return m_at;
   }
   void grow(std::size_t bytes);
 
+  // Writes what goes before a value (or key) and returns where the value goes, with room for
+  // `bytes` more. In line layout the separator is a comma after a value and nothing after a
+  // key or an opening bracket; pretty layout adds the line break and indent.
+  [[gnu::always_inline]] char* begin_value(std::size_t bytes) {
+    if (m_pretty) {
+      pretty_separator();
+      m_next = Next::after_value;
+      return room(bytes);
+    }
+    char* at = room(bytes + 1);
+    if (m_next == Next::after_value) {
+      *at++ = ',';
+    }
+    m_next = Next::after_value;
+    return at;
+  }
+  void pretty_separator();
+
   // A value that needs no escaping: a literal or digits.
   void raw(std::string_view text) {
-    before_value();
-    std::memcpy(room(text.size()), text.data(), text.size());
-    m_size += text.size();
+    char* at = begin_value(text.size());
+    std::memcpy(at, text.data(), text.size());
+    m_at = at + text.size();
   }
 
-  // Before a value: the separator and, in pretty layout, the line break and indent. After a
-  // key, nothing.
-  [[gnu::always_inline]] void before_value() {
-    if (m_after_key) {
-      m_after_key = false;
-      return;
-    }
-    if (m_depth == 0) {
-      return;
-    }
-    bool& has_elements = m_has_elements[m_depth - 1];
-    if (has_elements) {
-      *room(1) = ',';
-      ++m_size;
-    }
-    has_elements = true;
-    if (m_pretty) {
-      newline_and_indent(m_depth);
-    }
-  }
   void open(char bracket) {
-    before_value();
-    *room(1) = bracket;
-    ++m_size;
-    m_has_elements.at(m_depth) = false; // deeper than any document this program writes: throws
+    char* at = begin_value(1);
+    *at = bracket;
+    m_at = at + 1;
+    m_next = Next::first;
     ++m_depth;
   }
-  void close(char bracket);
+  void close(char bracket) {
+    --m_depth;
+    if (m_pretty && m_next != Next::first) {
+      newline_and_indent(m_depth);
+    }
+    *room(1) = bracket;
+    ++m_at;
+    // Once the outermost container is closed, the next value starts afresh, as the first did.
+    m_next = m_depth == 0 ? Next::first : Next::after_value;
+  }
   void newline_and_indent(std::size_t depth);
 
   std::string& m_out;
-  // The length of the text written; `m_out` may be longer (room grown ahead).
-  std::size_t m_size;
+  // Read before every value and never written after construction: kept apart from the state
+  // written with every value, so that reading it never waits on those stores.
   bool m_pretty;
   bool m_finished = false;
-  // A key was just written, so the next value is its value.
-  bool m_after_key = false;
-  // For each open container, outermost first: whether it has an element yet. The documents
-  // this program writes nest at most six deep.
-  std::array<bool, 16> m_has_elements{};
+  // The end of the text written, and of the room grown ahead in `m_out` past it.
+  char* m_at;
+  char* m_end;
+  // How many containers are open.
   std::size_t m_depth = 0;
+  Next m_next = Next::first;
 };
 
 // An HRESULT as JSON shows it: `0x` and eight upper-case hexadecimal digits.
