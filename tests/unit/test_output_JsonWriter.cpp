@@ -63,6 +63,29 @@ TEST_CASE("output::append_json_string escapes like nlohmann_json on random bytes
   }
 }
 
+TEST_CASE("output::JsonWriter::string: one escape at every position of every short length") {
+  // Plain text with a single byte to escape, at each position of each length up to 70: the
+  // search for escapes reads short strings and the tail of long ones with overlapping loads, so
+  // every length and position is a different path through it.
+  const char special[] = {'"', '\\', '\x00', '\x1f', '\x7f', '\x80', '\xff'};
+  for (std::size_t length = 1; length <= 70; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const char c : special) {
+        std::string bytes(length, 'a');
+        bytes[at] = c;
+        CAPTURE(length);
+        CAPTURE(at);
+        std::string written;
+        JsonWriter json(written, JsonLayout::line);
+        json.string(bytes);
+        json.finish();
+        REQUIRE(written == reference(bytes));
+        REQUIRE(escaped(bytes) == reference(bytes));
+      }
+    }
+  }
+}
+
 TEST_CASE("output::JsonWriter lays out like nlohmann_json's dump") {
   const auto write = [](JsonLayout layout) {
     std::string out;
