@@ -7,7 +7,7 @@ table (table.jsonl) measured refusing it: no 101, or a 101 whose Sec-WebSocket-A
 The bytes are the ones compare.py predicts: the request with {authority} and {port} filled.
 Rows listed in known-differences.tsv (a server the profile does not model there) are left out.
 
-  check-notes.py WS_HANDSHAKE
+  check-notes.py WS_HANDSHAKE [--every N]   (only every Nth request: sanitizer builds)
 
 Prints one line per request that gets notes and exits 1 on any difference.
 """
@@ -33,7 +33,10 @@ def named_servers(message):
 
 
 def main():
-    if len(sys.argv) != 2:
+    every = 1
+    if len(sys.argv) == 4 and sys.argv[2] == "--every":
+        every = int(sys.argv[3])
+    elif len(sys.argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
     ws = sys.argv[1]
@@ -47,7 +50,9 @@ def main():
     failures = 0
     checked = 0
     noted = 0
-    for name, _, template in measure.load_requests():
+    for number, (name, _, template) in enumerate(measure.load_requests()):
+        if number % every != 0:
+            continue
         data = measure.substitute(template, compare.PORT)
         run = subprocess.run([ws, "-f", "json", "-"], input=data, capture_output=True,
                              timeout=30, check=False)
