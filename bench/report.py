@@ -38,6 +38,10 @@ batch_runs = [fields[1:] for fields in raw_lines if fields[0] == "batch_run"]
 batch_cpu = [float(user) + float(system) for user, system, _ in batch_runs]
 batch_statuses = sorted({int(status) for _, _, status in batch_runs})
 batch_ns = statistics.median(batch_cpu) / requests * 1e9 if batch_cpu else None
+batch_json_cpu = [float(user) + float(system)
+                  for fields in raw_lines if fields[0] == "batch_json_run"
+                  for user, system, _ in [fields[1:]]]
+batch_json_ns = statistics.median(batch_json_cpu) / requests * 1e9 if batch_json_cpu else None
 
 # Google Benchmark: the median CPU time of each benchmark, in ns.
 gbench = {}
@@ -157,6 +161,10 @@ batch_floor = ratio(batch_ns, floor_ns)
 rows.append(("batch end to end: CPU per handshake", show(batch_ns, " ns"),
              f"floor {show(floor_ns, ' ns', 1)}", show(batch_floor, "x", 2),
              "<= 4x (aim 2.5x)", verdict(batch_floor, lambda r: r <= 4)))
+json_http = ratio(batch_json_ns, batch_ns)
+rows.append(("batch -f json (NDJSON) vs -f http", show(batch_json_ns, " ns"),
+             f"http {show(batch_ns, ' ns')}", show(json_http, "x", 2), "<= 2x",
+             verdict(json_http, lambda r: r <= 2)))
 beast_batch = ratio(beast_ns, batch_ns)
 rows.append(("Boost.Beast vs batch", f"Beast {show(beast_ns, ' ns')}",
              f"batch {show(batch_ns, ' ns')}", show(beast_batch, "x", 2), ">= 10x",

@@ -70,8 +70,11 @@ record "requests $requests bytes $request_file_bytes"
 # 1. Batch, end to end: the CPU time of the whole process (reading, answering, writing).
 note "batch: $batch_runs runs of ws-handshake --batch -f http over $requests requests"
 cat "$requests_file" > /dev/null # into the page cache before the first run
+# The same requests as NDJSON (-f json), runs interleaved with -f http so load drifts hit both.
+note "batch: $batch_runs runs of ws-handshake --batch -f json over $requests requests"
 for ((run = 1; run <= batch_runs; run++)); do
   record "batch_run $(/usr/bin/python3 "$bench_dir/cpu-time.py" "$ws" --batch -f http "$requests_file")"
+  record "batch_json_run $(/usr/bin/python3 "$bench_dir/cpu-time.py" "$ws" --batch -f json "$requests_file")"
 done
 
 # 2. In process: floor, naive floor, engine and Beast under Google Benchmark.
