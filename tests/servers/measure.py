@@ -189,10 +189,27 @@ def log(message):
     print(message, file=sys.stderr, flush=True)
 
 
+ports_lock = threading.Lock()
+ports_held = set()  # ports handed to a server of this run and not yet given back
+
+
 def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port the kernel calls free and no server of this run holds. The kernel can hand the
+    same free port to two threads that ask at once; the set stops two servers sharing it."""
+    with ports_lock:
+        for _ in range(100):
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+            if port not in ports_held:
+                ports_held.add(port)
+                return port
+    raise RuntimeError("no free port")
+
+
+def release_port(port):
+    with ports_lock:
+        ports_held.discard(port)
 
 
 class Server:
@@ -223,7 +240,10 @@ class Server:
             if self._wait_ready():
                 self.quiet_from = time.monotonic()
                 self.wait_quiet(0)  # the start-up lines and the probe's own are not a request's
-                return
+                # A server that lost its port to another program exits after the probe may
+                # already have reached that program: it counts as started only if still alive.
+                if self.alive():
+                    return
             log("%s did not start (attempt %d)" % (self.name, attempt + 1))
             self.stop()
         raise RuntimeError("%s did not start; its output:\n%s" % (
@@ -268,6 +288,7 @@ class Server:
             return
         stop_group(self.proc)
         self.proc = None
+        release_port(self.port)
 
 
 def stop_group(proc):
