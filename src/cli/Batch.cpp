@@ -5,8 +5,16 @@
 #include "cli/Report.hpp"
 #include "cli/RequestStream.hpp"
 #include "cli/ServerNotes.hpp"
+#include "clients/Predict.hpp"
+#include "clients/Registry.hpp"
 #include "diagnostics/Catalogue.hpp"
+#include "handshake/ClientHandshake.hpp"
 #include "handshake/ServerHandshake.hpp"
+#include "inputs/CurlInput.hpp"
+#include "inputs/HeaderBlock.hpp"
+#include "inputs/PcapInput.hpp"
+#include "output/TextRenderer.hpp"
+#include "output/VerifyRenderer.hpp"
 #include "util/Escape.hpp"
 #include "version.hpp"
 
@@ -27,6 +35,141 @@ namespace {
 // Output is gathered and written in blocks of about this size.
 constexpr std::size_t k_flush_size = 65536;
 
+// The verdicts of a response that a capture holds beside its request: the RFC's and every
+// client's, as `ws-handshake verify --client all` gives them.
+struct ResponseVerdicts {
+  handshake::ClientOutcome outcome;
+  std::vector<clients::Prediction> predictions;
+  std::vector<output::ClientVerdict> verdicts;
+
+  ResponseVerdicts(std::string_view request, std::string_view response,
+                   const http::ParseOptions& options)
+      : outcome(handshake::verify_response(request, response, options)) {
+    const auto profiles = clients::client_profiles();
+    predictions.reserve(profiles.size());
+    verdicts.push_back({"rfc", nullptr});
+    for (const clients::ClientProfile* profile : profiles) {
+      clients::Prediction prediction;
+      if (outcome.request.request && outcome.response) {
+        prediction = clients::predict(*profile, *outcome.request.request, *outcome.response, "");
+      } else {
+        prediction.claimed = false;
+      }
+      predictions.push_back(std::move(prediction));
+      verdicts.push_back({profile->name, &predictions.back()});
+    }
+  }
+
+  // 1 when a client fails (the RFC's verdict among them), else 0.
+  int exit_status() const {
+    return std::all_of(verdicts.begin(), verdicts.end(),
+                       [&](const auto& verdict) { return output::opens(verdict, outcome); })
+               ? k_exit_accepted
+               : k_exit_rejected;
+  }
+};
+
+// Drops the whitespace outside strings of indented JSON, which gives JsonWriter's one-line
+// layout of the same object.
+std::string compact_json(std::string_view pretty) {
+  std::string out;
+  out.reserve(pretty.size());
+  bool in_string = false;
+  for (std::size_t i = 0; i < pretty.size(); ++i) {
+    const char c = pretty[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < pretty.size()) {
+        out += pretty[++i];
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == ' ' || c == '\n') {
+      continue;
+    }
+    in_string = c == '"';
+    out += c;
+  }
+  return out;
+}
+
+// Appends the response's verdicts to a server-side result just rendered into `out` (from
+// `result_start` on) and `err`: the clients' lines in text, a `verify` member in JSON, the
+// response's diagnostics in the CI formats.
+void append_response_result(const ResponseVerdicts& response, const output::VerifySources& sources,
+                            const Options& options, bool color, std::string& out,
+                            std::size_t result_start, std::string& err, output::SarifLog* sarif) {
+  handshake::ClientOutcome shown = response.outcome;
+  shown.diagnostics = shown_diagnostics(response.outcome.diagnostics, options);
+  // The request's own problems are the server side's, printed with its result already.
+  shown.request.diagnostics.clear();
+  switch (options.format) {
+  case Format::gcc:
+    output::render_gcc(out, shown.diagnostics, sources.response);
+    return;
+  case Format::github:
+    output::render_github(out, shown.diagnostics, sources.response);
+    return;
+  case Format::sarif:
+    if (sarif != nullptr) {
+      sarif->add(shown.diagnostics, sources.response);
+      sarif->drain(out);
+    }
+    return;
+  case Format::json: {
+    std::string verify = output::render_verify_json(shown, sources, response.verdicts);
+    // Without the members that name the object: it sits inside the server side's.
+    for (const std::string_view member :
+         {"  \"schema_version\": 1,\n", "  \"command\": \"verify\",\n"}) {
+      if (const std::size_t at = verify.find(member); at != std::string::npos) {
+        verify.erase(at, member.size());
+      }
+    }
+    while (!verify.empty() && verify.back() == '\n') {
+      verify.pop_back();
+    }
+    const bool pretty = out.size() >= result_start + 3 && out.ends_with("\n}\n");
+    std::size_t close = out.rfind('}');
+    if (close == std::string::npos || close < result_start) {
+      return;
+    }
+    std::string member;
+    if (pretty) {
+      member = ",\n  \"verify\": ";
+      for (const char c : verify) {
+        member += c;
+        if (c == '\n') {
+          member += "  ";
+        }
+      }
+      member += '\n';
+      // Before the line break that ends the last member.
+      close = out.rfind('\n', close);
+    } else {
+      member = ",\"verify\":" + compact_json(verify);
+    }
+    out.insert(close, member);
+    return;
+  }
+  default:
+    break;
+  }
+  if (options.format == Format::http) {
+    return;
+  }
+  std::string lines = "# the response, as each client reads it:\n";
+  lines += output::render_verify_clients(response.outcome, response.verdicts);
+  // A batch's result ends with a blank line: the response's lines go before it.
+  if (out.size() > result_start && out.ends_with("\n\n")) {
+    out.insert(out.size() - 1, lines);
+  } else {
+    out += lines;
+  }
+  err += output::render_verify_diagnostics(shown, sources, response.verdicts, color);
+}
+
 // Results written so far and their verdicts, for the summary and the exit status.
 class BatchReport {
 public:
@@ -40,8 +183,12 @@ public:
   }
 
   // Renders one outcome and counts it; false once standard output has failed.
+  // With `response`, the result also carries the verdicts of the response the capture holds,
+  // read from `response_source`; with `heading`, a text result opens with that line instead of
+  // the position's.
   bool add(const handshake::Outcome& answered, const output::Source& source,
-           const output::BatchPosition& position) {
+           const output::BatchPosition* position, const ResponseVerdicts* response = nullptr,
+           const output::Source* response_source = nullptr, std::string_view heading = {}) {
     // --server: the named servers' answers; else notes for the servers that refuse what the
     // RFC allows (a copy of the outcome only when there are some).
     std::vector<output::ServerVerdict> verdicts;
@@ -63,15 +210,50 @@ public:
     // In a batch an unreadable head (too large, cut off) is one refused result among others.
     const int status = exit_status_with_servers(outcome, m_options, verdicts);
     m_worst = std::max(m_worst, status == k_exit_input_error ? k_exit_rejected : status);
+    if (response != nullptr) {
+      ++m_responses;
+      const int verdict = response->exit_status();
+      m_opened += verdict == k_exit_accepted ? 1 : 0;
+      m_worst = std::max(m_worst, verdict);
+      for (const diagnostics::Diagnostic& diagnostic : response->outcome.diagnostics) {
+        ++m_counts[static_cast<std::size_t>(diagnostic.id)];
+      }
+    }
     for (const diagnostics::Diagnostic& diagnostic : outcome.diagnostics) {
       ++m_counts[static_cast<std::size_t>(diagnostic.id)];
     }
     if (m_options.quiet) {
       return true;
     }
-    render_outcome(outcome, source, m_options, m_color, m_out, m_err, &position,
-                   m_sarif ? &*m_sarif : nullptr, verdicts);
+    output::SarifLog* sarif = m_sarif ? &*m_sarif : nullptr;
+    const std::size_t result_start = m_out.size();
+    const bool own_heading = !heading.empty() && m_options.format == Format::text;
+    if (own_heading) {
+      m_out += heading;
+      if (outcome.accepted) {
+        m_out += ": accepted\n";
+      } else {
+        fmt::format_to(std::back_inserter(m_out), ": refused, {} {} ({})\n", outcome.status,
+                       handshake::reason_phrase(outcome.status), outcome.hresult.name);
+      }
+    }
+    render_outcome(outcome, source, m_options, m_color, m_out, m_err,
+                   own_heading ? nullptr : position, sarif, verdicts);
+    if (own_heading) {
+      m_out += '\n';
+    }
+    if (response != nullptr) {
+      append_response_result(*response, {source, *response_source}, m_options, m_color, m_out,
+                             result_start, m_err, sarif);
+    }
     return m_out.size() < k_flush_size && m_err.size() < k_flush_size ? true : flush();
+  }
+
+  // A line for standard error, in order with the results.
+  void note(std::string_view line) {
+    if (!m_options.quiet) {
+      m_err += line;
+    }
   }
 
   // Writes what is gathered; false when standard output failed (a reader that left is not
@@ -103,6 +285,12 @@ public:
     std::string summary =
         fmt::format("ws-handshake: {} request{}: {} accepted, {} refused\n", m_total,
                     m_total == 1 ? "" : "s", m_accepted, m_total - m_accepted);
+    if (m_responses > 0) {
+      summary +=
+          fmt::format("ws-handshake: {} response{}: every client opens {}, a client fails "
+                      "{}\n",
+                      m_responses, m_responses == 1 ? "" : "s", m_opened, m_responses - m_opened);
+    }
     std::vector<std::pair<std::size_t, diagnostics::DiagnosticId>> seen;
     for (const diagnostics::CatalogueEntry& entry : diagnostics::catalogue()) {
       const std::size_t count = m_counts[static_cast<std::size_t>(entry.id)];
@@ -120,6 +308,8 @@ public:
     write_all(STDERR_FILENO, summary);
   }
 
+  std::size_t total() const { return m_total; }
+
   int exit_status() const {
     if (m_output_failed && m_write_error != EPIPE) {
       print_error(fmt::format("cannot write to standard output: {}", std::strerror(m_write_error)));
@@ -135,6 +325,8 @@ private:
   std::string m_err;
   std::size_t m_total = 0;
   std::size_t m_accepted = 0;
+  std::size_t m_responses = 0;
+  std::size_t m_opened = 0;
   std::array<std::size_t, 256> m_counts{};
   bool m_output_failed = false;
   int m_write_error = 0;
@@ -161,6 +353,67 @@ int open_input(const std::string& path) {
     return -1;
   }
   return fd;
+}
+
+// Reads the rest of an input whose first bytes (`start`) were read already, or all of it when
+// `start` is absent; at most `limit` bytes.
+util::Expected<std::string, std::string> read_whole(const std::string& path,
+                                                    const std::string* start, std::size_t limit) {
+  const std::string shown = path == "-" ? "standard input" : util::escape_for_terminal(path);
+  const bool from_stdin = path == "-";
+  std::string bytes = from_stdin && start != nullptr ? *start : std::string();
+  const int fd = from_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return util::unexpected(fmt::format("cannot open {}: {}", shown, std::strerror(errno)));
+  }
+  std::array<char, 65536> chunk{};
+  while (true) {
+    const ssize_t n = ::read(fd, chunk.data(), chunk.size());
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      const int error = errno;
+      if (!from_stdin) {
+        ::close(fd);
+      }
+      return util::unexpected(fmt::format("cannot read {}: {}", shown, std::strerror(error)));
+    }
+    if (n == 0) {
+      break;
+    }
+    bytes.append(chunk.data(), static_cast<std::size_t>(n));
+    if (bytes.size() > limit) {
+      if (!from_stdin) {
+        ::close(fd);
+      }
+      return util::unexpected(fmt::format("{} is larger than {} MiB, too large for --input-format",
+                                          shown, limit >> 20U));
+    }
+  }
+  if (!from_stdin) {
+    ::close(fd);
+  }
+  return bytes;
+}
+
+// Prints what a reader says about its input, once, on standard error: `FILE:LINE: note: ...`
+// for a note about a line, `ws-handshake: note: ...` for the others.
+void print_reader_notes(const std::vector<inputs::ReaderNote>& notes, std::string_view name,
+                        const inputs::OriginalText* original) {
+  std::string text;
+  for (const inputs::ReaderNote& note : notes) {
+    if (note.offset && original != nullptr) {
+      const util::LineColumn position = original->locate(*note.offset);
+      util::append_escaped(text, name);
+      text += fmt::format(":{}:{}: note: ", position.line, position.column);
+    } else {
+      text += "ws-handshake: note: ";
+    }
+    text += note.text;
+    text += '\n';
+  }
+  write_all(STDERR_FILENO, text);
 }
 
 } // namespace
@@ -210,7 +463,7 @@ int run_batch(const Options& options) {
         !options.quiet && renders_lines(outcome, options) ? stream.line_of(piece) : 0;
     const output::Source source{name, bytes, line, piece.offset};
     const output::BatchPosition position{index, piece.offset, {}, {}, std::nullopt};
-    if (!report.add(outcome, source, position)) {
+    if (!report.add(outcome, source, &position)) {
       break; // standard output is gone: stop reading
     }
   }
@@ -227,8 +480,8 @@ int run_batch(const Options& options) {
   return status != 0 ? status : verdict;
 }
 
-int run_har(const Options& options) {
-  auto contents = read_har(options.input_path);
+int run_har(const Options& options, const std::string* start) {
+  auto contents = read_har(options.input_path, start);
   if (!contents) {
     print_error(contents.error());
     return k_exit_input_error;
@@ -278,13 +531,185 @@ int run_har(const Options& options) {
         "{}#{}", options.input_path == "-" ? "<stdin>" : options.input_path, entry.entry_index);
     const output::Source source{name, bytes, 1, 0};
     const output::BatchPosition position{index, 0, entry.url, entry.started, entry.entry_index};
-    if (!report.add(outcome, source, position)) {
+    std::optional<ResponseVerdicts> response;
+    if (entry.response) {
+      response.emplace(bytes, *entry.response, options.parse);
+    }
+    const output::Source response_source{name, entry.response ? *entry.response : ""};
+    if (!report.add(outcome, source, &position, response ? &*response : nullptr,
+                    &response_source)) {
       break;
     }
   }
   report.finish();
   report.summarize();
   return report.exit_status();
+}
+
+} // namespace wsh::cli
+
+namespace wsh::cli {
+
+namespace {
+
+// The handshakes a reader rebuilt, answered one after the other: as a single request when the
+// input holds one (the usual header block or curl command), as a batch when it holds several.
+int answer_rebuilt(const Options& options, std::vector<inputs::RebuiltHandshake>& handshakes,
+                   const std::string& name) {
+  if (handshakes.empty()) {
+    print_error(fmt::format("{} holds no WebSocket handshake", util::escape_for_terminal(name)));
+    return k_exit_input_error;
+  }
+  handshake::ServerHandshake engine(options.choices, options.parse);
+  BatchReport report(options);
+  const bool single = handshakes.size() == 1;
+  std::size_t index = 0;
+  for (inputs::RebuiltHandshake& rebuilt : handshakes) {
+    ++index;
+    const std::string& bytes = rebuilt.request.bytes();
+    const handshake::Outcome& outcome = engine.answer(bytes);
+    const std::string shown_name = name + rebuilt.label;
+    const output::Source source{shown_name, bytes, 1, 0, &rebuilt.request.map()};
+    std::optional<ResponseVerdicts> response;
+    std::optional<output::Source> response_source;
+    if (rebuilt.response) {
+      response.emplace(bytes, rebuilt.response->bytes(), options.parse);
+      response_source.emplace(
+          output::Source{shown_name, rebuilt.response->bytes(), 1, 0, &rebuilt.response->map()});
+    }
+    const output::BatchPosition position{index, 0, {}, {}, std::nullopt};
+    if (!report.add(outcome, source, single ? nullptr : &position, response ? &*response : nullptr,
+                    response_source ? &*response_source : nullptr)) {
+      break;
+    }
+  }
+  report.finish();
+  if (!single) {
+    report.summarize();
+  }
+  return report.exit_status();
+}
+
+} // namespace
+
+int run_pcap(const Options& options, const std::string* start) {
+  const std::string name = options.input_path == "-" ? "<stdin>" : options.input_path;
+  const int fd = open_input(options.input_path);
+  if (fd < 0) {
+    return k_exit_input_error;
+  }
+  // The bytes format detection read already come first.
+  std::size_t replayed = 0;
+  const inputs::ReadBytes read = [&](char* buffer, std::size_t size) -> long {
+    if (start != nullptr && options.input_path == "-" && replayed < start->size()) {
+      const std::size_t count = std::min(size, start->size() - replayed);
+      std::memcpy(buffer, start->data() + replayed, count);
+      replayed += count;
+      return static_cast<long>(count);
+    }
+    while (true) {
+      const ssize_t n = ::read(fd, buffer, size);
+      if (n < 0 && errno == EINTR) {
+        continue;
+      }
+      return static_cast<long>(n);
+    }
+  };
+  handshake::ServerHandshake engine(options.choices, options.parse);
+  BatchReport report(options);
+  inputs::CaptureLimits limits;
+  limits.max_header_bytes = options.parse.max_header_bytes;
+  const auto on_handshake = [&](inputs::CapturedHandshake&& captured) {
+    const std::string short_name = fmt::format("{}#{}", name, captured.number);
+    const std::string heading = fmt::format("# {} ({} -> {}, {})", captured.number, captured.client,
+                                            captured.server, captured.time);
+    std::string notes;
+    for (const std::string& repair : captured.repairs) {
+      util::append_escaped(notes, short_name);
+      notes += fmt::format(": note: {}\n", repair);
+    }
+    report.note(notes);
+    const handshake::Outcome& outcome = engine.answer(captured.request);
+    const output::Source source{short_name, captured.request, 1, 0};
+    std::optional<ResponseVerdicts> response;
+    const output::Source response_source{short_name, captured.response.value_or("")};
+    if (captured.response) {
+      response.emplace(captured.request, *captured.response, options.parse);
+    }
+    const std::string where =
+        fmt::format("client {} -> server {}", captured.client, captured.server);
+    const output::BatchPosition position{captured.number, captured.record_offset, where,
+                                         captured.time, std::nullopt};
+    return report.add(outcome, source, &position, response ? &*response : nullptr, &response_source,
+                      heading);
+  };
+  std::size_t noted = 0;
+  const auto on_note = [&](inputs::CaptureNote&& note) {
+    ++noted;
+    std::string line = "ws-handshake: note: ";
+    util::append_escaped(line, name);
+    line += ": ";
+    util::append_escaped(line, note.text);
+    line += '\n';
+    report.note(line);
+  };
+  const auto error = inputs::read_capture(read, limits, on_handshake, on_note);
+  if (fd != STDIN_FILENO) {
+    ::close(fd);
+  }
+  report.finish();
+  if (error) {
+    print_error(
+        fmt::format("cannot read {} as a capture: {}", util::escape_for_terminal(name), *error));
+    return k_exit_input_error;
+  }
+  if (report.total() == 0) {
+    print_error(fmt::format("{} holds no HTTP handshake on TCP{}", util::escape_for_terminal(name),
+                            noted > 0 ? " that can be read (see the notes above)" : ""));
+    return k_exit_input_error;
+  }
+  report.summarize();
+  return report.exit_status();
+}
+
+int run_captures(const Options& options, const std::string* start,
+                 std::optional<inputs::Detection> detected) {
+  const std::string name = options.input_path == "-" ? "<stdin>" : options.input_path;
+  const inputs::InputFormat format =
+      detected ? detected->format : options.input_format.value_or(inputs::InputFormat::raw);
+  if (detected && !options.quiet) {
+    write_all(STDERR_FILENO,
+              fmt::format("ws-handshake: note: {}: read as {} ({}); --input-format raw reads "
+                          "it as HTTP bytes\n",
+                          util::escape_for_terminal(name), inputs::to_string(format),
+                          detected->reason));
+  }
+  if (format == inputs::InputFormat::pcap) {
+    return run_pcap(options, start);
+  }
+  if (format == inputs::InputFormat::har) {
+    Options har = options;
+    har.har = true;
+    return run_har(har, start);
+  }
+  // A header block or a curl transcript is small; a few MiB is plenty.
+  constexpr std::size_t k_max_text_bytes = std::size_t{16} << 20U;
+  auto bytes = read_whole(options.input_path, start, k_max_text_bytes);
+  if (!bytes) {
+    print_error(bytes.error());
+    return k_exit_input_error;
+  }
+  const inputs::OriginalText original(*bytes);
+  inputs::ReadResult result;
+  if (format == inputs::InputFormat::headers) {
+    result = inputs::read_header_block(original, inputs::HeaderBlockOptions{options.target});
+  } else {
+    result = inputs::read_curl(original);
+  }
+  if (!options.quiet) {
+    print_reader_notes(result.notes, name, &original);
+  }
+  return answer_rebuilt(options, result.handshakes, name);
 }
 
 } // namespace wsh::cli

@@ -1,6 +1,10 @@
 #pragma once
 
 #include "cli/Options.hpp"
+#include "inputs/InputFormat.hpp"
+
+#include <optional>
+#include <string>
 
 namespace wsh::cli {
 
@@ -10,7 +14,18 @@ namespace wsh::cli {
 int run_batch(const Options& options);
 
 // --har / --input-format har: answers the WebSocket handshakes recorded in a HAR file, like a
-// batch, naming each result by its URL and start time.
-int run_har(const Options& options);
+// batch, naming each result by its URL and start time; an entry that records its response gets
+// that response's verdicts too. `start`: the input's first bytes, when they were read already.
+int run_har(const Options& options, const std::string* start = nullptr);
+
+// --input-format headers|curl|pcap|har, or a format that the default `auto` detected
+// (`detected`, then said in a note) in the input's first bytes `start`: reads the input with
+// its reader (inputs/), answers each handshake it holds and, where it holds the response too,
+// verifies that response; diagnostics name the user's file, line and column.
+int run_captures(const Options& options, const std::string* start,
+                 std::optional<inputs::Detection> detected);
+
+// --input-format pcap: the handshakes of a packet capture, streamed in constant memory.
+int run_pcap(const Options& options, const std::string* start);
 
 } // namespace wsh::cli

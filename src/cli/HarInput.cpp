@@ -23,8 +23,9 @@ using Json = nlohmann::json;
 // A HAR larger than this is refused rather than read into memory.
 constexpr std::size_t k_max_har_bytes = std::size_t{256} << 20U;
 
-util::Expected<std::string, std::string> read_all(const std::string& path) {
-  std::string bytes;
+util::Expected<std::string, std::string> read_all(const std::string& path,
+                                                  const std::string* start) {
+  std::string bytes = path == "-" && start != nullptr ? *start : std::string();
   std::istream* in = &std::cin;
   std::ifstream file;
   if (path != "-") {
@@ -133,19 +134,53 @@ void append_field_name(std::string& out, const std::string& name) {
   }
 }
 
+// The response head of an entry (RFC 9112 4: status-line, then the fields), from
+// response.httpVersion, status, statusText and headers; none when the entry records no status
+// or no headers, as for a connection that failed.
+std::optional<std::string> rebuild_response(const Json& entry) {
+  const auto response = entry.find("response");
+  if (response == entry.end() || !response->is_object()) {
+    return std::nullopt;
+  }
+  const int status = response_status(entry);
+  const auto headers = response->find("headers");
+  if (status < 100 || status > 999 || headers == response->end() || !headers->is_array() ||
+      headers->empty()) {
+    return std::nullopt;
+  }
+  std::string head;
+  append_field_text(head, version_of(string_at(*response, "httpVersion")));
+  head += fmt::format(" {} ", status);
+  append_field_text(head, string_at(*response, "statusText"));
+  head += "\r\n";
+  for (const Json& header : *headers) {
+    if (!header.is_object()) {
+      continue;
+    }
+    append_field_name(head, string_at(header, "name"));
+    head += ": ";
+    append_field_text(head, string_at(header, "value"));
+    head += "\r\n";
+  }
+  head += "\r\n";
+  return head;
+}
+
 } // namespace
 
-util::Expected<HarContents, std::string> read_har(const std::string& path) {
+util::Expected<HarContents, std::string> read_har(const std::string& path,
+                                                  const std::string* start) {
   const std::string shown = path == "-" ? "standard input" : util::escape_for_terminal(path);
-  auto bytes = read_all(path);
+  auto bytes = read_all(path, start);
   if (!bytes) {
     return util::unexpected(bytes.error());
   }
   // Keep only the members read below: a devtools export can hold response bodies and
   // WebSocket message logs many times larger than the requests.
-  static const std::array<std::string_view, 13> k_kept = {
-      "log", "entries",     "request", "response", "_resourceType", "startedDateTime", "method",
-      "url", "httpVersion", "headers", "name",     "value",         "status"};
+  static const std::array<std::string_view, 14> k_kept = {
+      "log",    "entries",   "request",     "response", "_resourceType", "startedDateTime",
+      "method", "url",       "httpVersion", "headers",  "name",          "value",
+      "status", "statusText"};
   const Json::parser_callback_t keep_needed = [](int /*depth*/, Json::parse_event_t event,
                                                  Json& parsed) {
     if (event != Json::parse_event_t::key) {
@@ -213,6 +248,7 @@ util::Expected<HarContents, std::string> read_har(const std::string& path) {
       }
     }
     head += "\r\n";
+    rebuilt.response = rebuild_response(entry);
     found.requests.push_back(std::move(rebuilt));
   }
   return found;

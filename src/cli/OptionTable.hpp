@@ -72,6 +72,7 @@ enum class OptionId : unsigned char {
   batch,
   har,
   input_format,
+  target,
   strict,
   quiet,
   verbose,
@@ -116,7 +117,8 @@ inline constexpr std::array<std::string_view, 6> k_format_choices{"text",  "http
 inline constexpr std::array<std::string_view, 4> k_fail_on_choices{"error", "warning", "note",
                                                                    "never"};
 inline constexpr std::array<std::string_view, 3> k_severity_choices{"error", "warning", "note"};
-inline constexpr std::array<std::string_view, 2> k_input_format_choices{"raw", "har"};
+inline constexpr std::array<std::string_view, 6> k_input_format_choices{"auto", "raw", "headers",
+                                                                        "curl", "har", "pcap"};
 inline constexpr std::array<std::string_view, 3> k_color_choices{"auto", "always", "never"};
 
 // The commands; the first is the default.
@@ -302,8 +304,15 @@ inline constexpr std::array k_options{
                "Answer the WebSocket handshakes recorded in a HAR file\n"
                "(Chrome's or Firefox's devtools export)"},
     OptionSpec{OptionId::input_format, on(Command::handshake), OptionKind::text, "--input-format",
-               "FORMAT", "raw (HTTP bytes, the default) or har (FILE or stdin)",
+               "FORMAT",
+               "auto (the default: detected from the content, said in\n"
+               "a note), raw (HTTP bytes), headers (a pasted header\n"
+               "block), curl (curl -v output or a copied curl command),\n"
+               "har or pcap (pcap or pcapng capture)",
                k_input_format_choices},
+    OptionSpec{OptionId::target, on(Command::handshake), OptionKind::text, "--target", "PATH",
+               "The request-target of the request line assumed for a\n"
+               "header block that has none (default /)"},
     OptionSpec{OptionId::strict, on(Command::handshake), OptionKind::flag, "--strict", "",
                "Warnings fail the handshake too"},
     OptionSpec{OptionId::quiet, k_every_command, OptionKind::flag, "-q,--quiet", "",

@@ -458,9 +458,29 @@ ParsedCommandLine to_options(const GivenTable& given, Command command) {
     options.har = true;
   }
   const Given& input_format = given_for(given, OptionId::input_format);
-  options.har = options.har || (input_format.given() && input_format.text == "har");
+  if (input_format.given()) {
+    options.input_format = inputs::input_format_named(input_format.text);
+  }
+  if (options.har) {
+    options.input_format = inputs::InputFormat::har;
+  }
+  options.har = options.input_format == inputs::InputFormat::har;
   if (options.har && options.batch) {
     return usage_error("--batch reads raw requests; a HAR is read with --har alone");
+  }
+  if (options.batch && options.input_format && *options.input_format != inputs::InputFormat::raw) {
+    return usage_error("--batch reads raw requests written back to back; give --input-format "
+                       "raw or leave it out");
+  }
+  if (options.batch) {
+    options.input_format = inputs::InputFormat::raw;
+  }
+  if (const Given& target = given_for(given, OptionId::target); target.given()) {
+    if (target.text.empty() || target.text.find_first_of(" \t\r\n") != std::string::npos) {
+      return usage_error("--target: a request-target has no whitespace and is not empty "
+                         "(RFC 9112 3.2)");
+    }
+    options.target = target.text;
   }
   if (const Given& protocol = given_for(given, OptionId::protocol); protocol.given()) {
     if (auto error = check_protocol(protocol.text, label(option_spec(OptionId::protocol)))) {

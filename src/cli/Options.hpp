@@ -4,6 +4,7 @@
 #include "handshake/ClientRequest.hpp"
 #include "handshake/ServerHandshake.hpp"
 #include "http/RequestParser.hpp"
+#include "inputs/InputFormat.hpp"
 
 #include <optional>
 #include <span>
@@ -42,6 +43,10 @@ struct Options {
   // --batch: a stream of requests; --har / --input-format har: a HAR file.
   bool batch = false;
   bool har = false;
+  // --input-format: the format named, or none for `auto` (detected from the content).
+  std::optional<inputs::InputFormat> input_format;
+  // --target: the request-target assumed for a header block without a request line.
+  std::optional<std::string> target;
   bool quiet = false;
   bool verbose = false;
   bool list_diagnostics = false;

@@ -52,6 +52,13 @@ int run_handshake(Options& options) {
     print_error(input.error().message);
     return k_exit_input_error;
   }
+  if (!options.input_format) {
+    // --input-format auto: anything but raw HTTP bytes goes to its reader.
+    const inputs::Detection detected = inputs::detect_format(input->bytes);
+    if (detected.format != inputs::InputFormat::raw) {
+      return run_captures(options, &input->bytes, detected);
+    }
+  }
   options.parse.more_input_unread = input->more_input_unread;
   // Under --redact the engine answers the redacted bytes, which give the same diagnosis.
   std::string bytes = std::move(input->bytes);
@@ -163,6 +170,9 @@ int run(int argc, char** argv) {
     }
     if (options.batch) {
       return run_batch(options);
+    }
+    if (options.input_format && *options.input_format != inputs::InputFormat::raw) {
+      return run_captures(options, nullptr, std::nullopt);
     }
     return run_handshake(options);
   } catch (const std::exception& e) {
