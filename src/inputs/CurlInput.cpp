@@ -609,11 +609,12 @@ ReadResult read_curl_transcript(const OriginalText& original) {
     handshake.response = std::move(response);
   }
   result.notes.push_back(
-      {handshake.response ? "read as a curl transcript: the `> ` lines are the request, the "
-                            "`< ` lines the response; curl prints them without their CRs, so line "
-                            "endings are not judged"
-                          : "read as a curl transcript: the `> ` lines are the request; curl "
-                            "prints them without their CRs, so line endings are not judged",
+      {handshake.response ? "read as a curl transcript: the lines curl sent are the request, the "
+                            "lines it received the response; a transcript does not keep every "
+                            "line ending as sent, so line endings are not judged"
+                          : "read as a curl transcript: the lines curl sent are the request; a "
+                            "transcript does not keep every line ending as sent, so line endings "
+                            "are not judged",
        std::nullopt});
   result.handshakes.push_back(std::move(handshake));
   return result;

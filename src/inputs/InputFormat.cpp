@@ -125,9 +125,16 @@ Detection detect_format(std::string_view start) {
     const std::string_view rest = text.substr(at);
     const bool has_cr = rest.find('\r') != std::string_view::npos;
     const bool has_end = rest.find("\n\n") != std::string_view::npos;
-    if (!has_cr && !has_end && rest.find('\n') != std::string_view::npos) {
-      return {InputFormat::headers,
-              "a header block copied from devtools (LF line endings and no empty line)"};
+    const std::string_view target = line.substr(line.find(' ') + 1);
+    const bool absolute = target.starts_with("ws://") || target.starts_with("wss://") ||
+                          target.starts_with("http://") || target.starts_with("https://");
+    const bool crlf_end = rest.find("\r\n\r\n") != std::string_view::npos;
+    if (!has_end && !crlf_end && rest.find('\n') != std::string_view::npos &&
+        (!has_cr || absolute)) {
+      return {InputFormat::headers, absolute ? "a header block copied from devtools (an absolute "
+                                               "URL in the request line and no empty line)"
+                                             : "a header block copied from devtools (LF line "
+                                               "endings and no empty line)"};
     }
     return {InputFormat::raw, "raw HTTP bytes"};
   }

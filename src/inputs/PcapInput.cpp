@@ -182,7 +182,12 @@ struct Direction {
 
   // Adds a segment's payload; false when the direction outgrew `limit`.
   bool add(std::uint32_t sequence, std::string_view payload, std::size_t limit) {
-    if (complete || payload.empty()) {
+    if (payload.empty()) {
+      return true;
+    }
+    if (complete) {
+      const std::uint32_t relative = sequence - first;
+      retransmitted += relative < bytes.size() ? 1U : 0U;
       return true;
     }
     if (!started) {
@@ -273,6 +278,14 @@ bool starts_like_tls(std::string_view payload) {
   return payload.size() >= 3 && payload[0] == 0x16 && payload[1] == 0x03;
 }
 
+std::string tls_note(const std::string& from, const std::string& to, const std::string& time) {
+  return fmt::format("client {} -> server {} at {} is TLS (wss:// or https://): its handshake "
+                     "cannot be read; decrypt it first with the key log the client wrote "
+                     "(SSLKEYLOGFILE): tshark -r CAPTURE -o tls.keylog_file:KEYLOG -q -z "
+                     "follow,tls,ascii,STREAM shows the decrypted handshake",
+                     from, to, time);
+}
+
 class Reassembler {
 public:
   Reassembler(const CaptureLimits& limits,
@@ -296,11 +309,7 @@ public:
       }
       if (tls) {
         if (m_tls_noted.size() < m_limits.max_connections && m_tls_noted.insert(key).second) {
-          m_on_note({fmt::format("{} -> {} at {} is TLS (wss:// or https://): its handshake "
-                                 "cannot be read; decrypt it first with the key log the client "
-                                 "wrote (SSLKEYLOGFILE), as tshark -o tls.keylog_file:KEYLOG -r "
-                                 "CAPTURE -z follow,tls,raw,0, then read the decrypted streams",
-                                 segment.source, segment.destination, time)});
+          m_on_note({tls_note(segment.source, segment.destination, time)});
         }
         return true;
       }
@@ -329,6 +338,12 @@ public:
     Connection& connection = found->second;
     const bool from_client = segment.source == connection.client;
     Direction& direction = from_client ? connection.request : connection.response;
+    if (direction.bytes.empty() && starts_like_tls(segment.payload)) {
+      m_on_note({tls_note(segment.source, segment.destination, time)});
+      m_finished.insert(key);
+      m_connections.erase(found);
+      return true;
+    }
     if (segment.syn) {
       // The first payload byte follows the SYN's sequence number (RFC 9293 3.4).
       if (!direction.started) {
