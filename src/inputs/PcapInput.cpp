@@ -410,10 +410,6 @@ private:
     handshake.server = connection.server;
     handshake.time = connection.time;
     handshake.record_offset = connection.record_offset;
-    handshake.request = std::move(connection.request.bytes);
-    if (!connection.response.bytes.empty()) {
-      handshake.response = std::move(connection.response.bytes);
-    }
     for (const auto* direction : {&connection.request, &connection.response}) {
       const std::string_view side = direction == &connection.request ? "request" : "response";
       if (direction->retransmitted > 0) {
@@ -422,11 +418,9 @@ private:
                                                 direction->retransmitted == 1 ? "" : "s"));
       }
       if (direction->reordered > 0) {
-        handshake.repairs.push_back(fmt::format("{}: {} segment{} arrived out of order and {} put "
-                                                "in sequence",
-                                                side, direction->reordered,
-                                                direction->reordered == 1 ? "" : "s",
-                                                direction->reordered == 1 ? "was" : "were"));
+        handshake.repairs.push_back(fmt::format("{}: {} segment{} arrived out of order", side,
+                                                direction->reordered,
+                                                direction->reordered == 1 ? "" : "s"));
       }
       if (!direction->complete && direction->started && !direction->bytes.empty()) {
         const std::size_t missing = direction->missing();
@@ -437,6 +431,10 @@ private:
                               side, missing, missing == 1 ? "" : "s", direction->bytes.size())
                 : fmt::format("{}: the capture ends before the head does", side));
       }
+    }
+    handshake.request = std::move(connection.request.bytes);
+    if (!connection.response.bytes.empty()) {
+      handshake.response = std::move(connection.response.bytes);
     }
     return m_on_handshake(std::move(handshake));
   }
