@@ -632,7 +632,9 @@ int run_pcap(const Options& options, const std::string* start) {
     const handshake::Outcome& outcome = engine.answer(captured.request);
     const output::Source source{short_name, captured.request, 1, 0};
     std::optional<ResponseVerdicts> response;
-    const output::Source response_source{short_name, captured.response.value_or("")};
+    const std::string_view response_bytes =
+        captured.response ? std::string_view(*captured.response) : std::string_view();
+    const output::Source response_source{short_name, response_bytes};
     if (captured.response) {
       response.emplace(captured.request, *captured.response, options.parse);
     }
