@@ -535,7 +535,10 @@ int run_har(const Options& options, const std::string* start) {
     if (entry.response) {
       response.emplace(bytes, *entry.response, options.parse);
     }
-    const output::Source response_source{name, entry.response ? *entry.response : ""};
+    // A view of the entry's own string: `cond ? *entry.response : ""` would make a temporary
+    // std::string and leave the view dangling (the HAR goldens' response lines changed run to run).
+    const output::Source response_source{
+        name, entry.response ? std::string_view(*entry.response) : std::string_view()};
     if (!report.add(outcome, source, &position, response ? &*response : nullptr,
                     &response_source)) {
       break;
