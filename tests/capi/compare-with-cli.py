@@ -79,7 +79,8 @@ def split_pairs(head):
 
 
 def run_cli(cli, choices, path=None, data=None, batch=False):
-    args = [cli, "-f", "json"] + (["--batch"] if batch else []) + choices
+    # The C API is given pairs split from the raw bytes, so the CLI reads the same bytes as raw.
+    args = [cli, "-f", "json", "--input-format", "raw"] + (["--batch"] if batch else []) + choices
     args.append(str(path) if path is not None else "-")
     result = subprocess.run(args, input=data, capture_output=True, timeout=60, check=False)
     # 0 accepted, 1 refused, 3 the input could not be read as a request; 2 is a usage error.

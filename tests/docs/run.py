@@ -82,6 +82,7 @@ WHEN_MODES = {
     "with a HAR": frozenset({"har", "har-no-url"}),
     "with a HAR, when the entry has a URL": frozenset({"har"}),
     "with --server": frozenset({"servers"}),
+    "with a capture that holds the response": frozenset({"har"}),
 }
 
 # The JSON the member check reads: (mode, arguments). Together they show every type of every
@@ -463,8 +464,10 @@ class Member:
 
 # "map of objects": an object whose member names are data (the servers of --server), each
 # member an object with the members listed.
+# "verify object": the members VERIFY JSON OUTPUT lists, but schema_version and command (the
+# response a capture holds, judged inside a server-side result).
 TYPE_NAMES = {"integer", "string", "boolean", "null", "object", "array of strings",
-              "array of objects", "map of objects"}
+              "array of objects", "map of objects", "verify object"}
 TAG = re.compile(r"^([a-z_-]+(?:, [a-z_-]+)*) \(([^;()]+)(?:; ([^()]+))?\)$")
 
 
@@ -523,6 +526,17 @@ def read_json_schema(root, source, section="JSON OUTPUT"):
     return top
 
 
+def link_verify_objects(member, verify_top):
+    """Gives every "verify object" member of MEMBER's tree the members of VERIFY JSON OUTPUT
+    but the two that name a verify result."""
+    for child in member.children:
+        if "verify object" in child.types:
+            child.children = [m for m in verify_top.children
+                              if m.name not in ("schema_version", "command")]
+        else:
+            link_verify_objects(child, verify_top)
+
+
 def type_of(value):
     if value is None:
         return "null"
@@ -572,6 +586,8 @@ def check_value(value, member, mode, path, errors, seen):
     allowed = set(member.types)
     if kind == "object" and "map of objects" in allowed:
         kind = "map of objects"
+    if kind == "object" and "verify object" in allowed:
+        kind = "verify object"
     if kind == "array":  # empty: fits any array type, shows none
         if not allowed & {"array of strings", "array of objects"}:
             errors.append(f"{path}: an array in the {mode} JSON; {member.where} says "
@@ -582,7 +598,7 @@ def check_value(value, member, mode, path, errors, seen):
                       f"{' or '.join(member.types)}")
         return
     seen.add((id(member), kind))
-    if kind == "object":
+    if kind in ("object", "verify object"):
         check_object(value, member, mode, path, errors, seen)
     elif kind == "array of objects":
         for element in value:
@@ -604,6 +620,8 @@ def unseen(member, seen, path=""):
             if (id(child), kind) not in seen:
                 missing.append(f"{child_path}: {child.where} says it can be {kind}; no run of "
                                "JSON_RUNS shows it (add a run that does, or fix the docs)")
+        if "verify object" in child.types:
+            continue  # VERIFY JSON OUTPUT's own runs show its members' types
         missing += unseen(child, seen, child_path + ("[]" if "array of objects" in child.types
                                                       else ""))
     return missing
@@ -753,6 +771,7 @@ def check_repository(root, binary):
         docs = read_docs(root, MARKDOWN_DOCS, MAN_PAGES)
         schemas = [(read_json_schema(root, JSON_SCHEMA_PAGE, section), runs)
                    for section, runs in JSON_SECTIONS]
+        link_verify_objects(schemas[0][0], schemas[1][0])
         scratch = make_scratch(root, docs, SCRATCH_FOLDERS)
     except DocsError as error:
         print(f"docs: {error}")

@@ -149,7 +149,7 @@ TEST_CASE("cli::Options") {
         {{"--prefer", "x"}, "--prefer: x not in {server,client}"},
         {{"-f", "xml"}, "--format: xml not in {text,http,json,sarif,github,gcc}"},
         {{"--color=sometimes"}, "--color: sometimes not in {auto,always,never}"},
-        {{"--input-format", "pcap"}, "--input-format: pcap not in {raw,har}"},
+        {{"--input-format", "xml"}, "--input-format: xml not in {auto,raw,headers,curl,har,pcap}"},
         {{"--max-header-bytes", "10"}, "--max-header-bytes: Value 10 not in range 64 to 1048576"},
         {{"--max-header-bytes", "abc"}, "Value abc not in range 64 to 1048576"},
         {{"--format"}, "--format: 1 required TEXT:{text,http,json,sarif,github,gcc} missing"},
