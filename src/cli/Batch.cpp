@@ -13,6 +13,7 @@
 #include "inputs/CurlInput.hpp"
 #include "inputs/HeaderBlock.hpp"
 #include "inputs/PcapInput.hpp"
+#include "output/Redaction.hpp"
 #include "output/TextRenderer.hpp"
 #include "output/VerifyRenderer.hpp"
 #include "util/Escape.hpp"
@@ -400,9 +401,24 @@ util::Expected<std::string, std::string> read_whole(const std::string& path,
 // Prints what a reader says about its input, once, on standard error: `FILE:LINE: note: ...`
 // for a note about a line, `ws-handshake: note: ...` for the others.
 void print_reader_notes(const std::vector<inputs::ReaderNote>& notes, std::string_view name,
-                        const inputs::OriginalText* original) {
+                        const inputs::OriginalText* original, bool redact) {
   std::string text;
   for (const inputs::ReaderNote& note : notes) {
+    // Under --redact, what a note quotes of the input may be a credential no rule found: each
+    // quotation is hidden whole.
+    std::string shown = note.text;
+    for (std::size_t open = shown.find('`'); redact && note.quotes_input &&
+                                             open != std::string::npos;
+         open = shown.find('`', open + 1)) {
+      const std::size_t close = shown.find('`', open + 1);
+      if (close == std::string::npos) {
+        break;
+      }
+      const std::string hidden =
+          output::placeholder_for(std::string_view(shown).substr(open + 1, close - open - 1));
+      shown.replace(open + 1, hidden.size(), hidden);
+      open = close;
+    }
     if (note.offset && original != nullptr) {
       const util::LineColumn position = original->locate(*note.offset);
       util::append_escaped(text, name);
@@ -410,10 +426,86 @@ void print_reader_notes(const std::vector<inputs::ReaderNote>& notes, std::strin
     } else {
       text += "ws-handshake: note: ";
     }
-    text += note.text;
+    text += shown;
     text += '\n';
   }
   write_all(STDERR_FILENO, text);
+}
+
+// The engine that answers each request of an input, and --redact in one place: under it a
+// request is answered with its credentials replaced (redact_request, which checks that the
+// diagnosis stays the same) and a response a capture holds is redacted alike, so that no path
+// through a batch prints a credential.
+class Answerer {
+public:
+  explicit Answerer(const Options& options)
+      : m_options(options), m_engine(options.choices, options.parse) {}
+
+  // The answer to `request`; under --redact `request` is left viewing the redacted copy, the
+  // bytes the answer is about (valid until the next call). Null when redacting would change the
+  // diagnosis: error() says so.
+  const handshake::Outcome* answer(std::string_view& request) {
+    if (!m_options.redact) {
+      return &m_engine.answer(request);
+    }
+    m_original_request = request;
+    auto redacted = redact_request(request, m_options);
+    if (!redacted) {
+      m_error = std::move(redacted.error());
+      return nullptr;
+    }
+    m_request = std::move(redacted->bytes);
+    request = m_request;
+    m_outcome = handshake::begin_server_handshake(request, redacted->choices, m_options.parse);
+    return &*m_outcome;
+  }
+
+  // Under --redact, points `response` (the answer to the request last given to answer()) at a
+  // redacted copy; false when redacting would change the findings on it: error() says so.
+  bool redact_response(std::string_view& response) {
+    if (!m_options.redact) {
+      return true;
+    }
+    auto redacted = redact_exchange(m_original_request, response, m_options);
+    if (!redacted) {
+      m_error = std::move(redacted.error());
+      return false;
+    }
+    m_response = std::move(redacted->response);
+    response = m_response;
+    return true;
+  }
+
+  const std::string& error() const { return m_error; }
+
+private:
+  const Options& m_options;
+  handshake::ServerHandshake m_engine;
+  std::string_view m_original_request;
+  std::string m_request;
+  std::string m_response;
+  std::optional<handshake::Outcome> m_outcome;
+  std::string m_error;
+};
+
+// Under --redact, writes the placeholders of the credentials in `rebuilt` (a request or response
+// a reader rebuilt) into `original`, the user's file as read, through the rebuilt bytes' map:
+// excerpts and reader notes quote the file's own lines. Placeholders have the credential's
+// length and no line break, so every position in the file holds.
+void redact_original(const inputs::RebuiltBytes& rebuilt, const Options& options,
+                     std::string& original) {
+  const std::string_view bytes = rebuilt.bytes();
+  const auto credentials =
+      output::find_credentials(bytes, output::RedactionScope{options.redact_key});
+  const std::string redacted = output::redact(bytes, credentials);
+  for (const output::Credential& credential : credentials) {
+    for (std::size_t i = credential.offset; i < credential.offset + credential.size; ++i) {
+      const inputs::Origin origin = rebuilt.map().origin(i);
+      if (!origin.assumed && origin.offset < original.size()) {
+        original[origin.offset] = redacted[i];
+      }
+    }
+  }
 }
 
 } // namespace
@@ -426,8 +518,7 @@ int run_batch(const Options& options) {
   const std::string name = options.input_path == "-" ? "<stdin>" : options.input_path;
   BatchReport report(options);
   RequestStream stream(fd, options.parse.max_header_bytes, [&report] { report.flush(); });
-  handshake::ServerHandshake engine(options.choices, options.parse);
-  std::string redacted_bytes;
+  Answerer answerer(options);
   std::size_t index = 0;
   int status = 0;
   while (true) {
@@ -444,20 +535,14 @@ int run_batch(const Options& options) {
     }
     ++index;
     std::string_view bytes = piece.bytes;
-    std::optional<handshake::Outcome> redacted_outcome;
-    if (options.redact) {
-      auto redacted = redact_request(bytes, options);
-      if (!redacted) {
-        report.flush();
-        print_error(fmt::format("request {}: {}", index, redacted.error()));
-        status = k_exit_input_error;
-        break;
-      }
-      redacted_bytes = std::move(redacted->bytes);
-      bytes = redacted_bytes;
-      redacted_outcome = handshake::begin_server_handshake(bytes, redacted->choices, options.parse);
+    const handshake::Outcome* answered = answerer.answer(bytes);
+    if (answered == nullptr) {
+      report.flush();
+      print_error(fmt::format("request {}: {}", index, answerer.error()));
+      status = k_exit_input_error;
+      break;
     }
-    const handshake::Outcome& outcome = redacted_outcome ? *redacted_outcome : engine.answer(bytes);
+    const handshake::Outcome& outcome = *answered;
     // Line 0 stands for a line nothing will print.
     const std::size_t line =
         !options.quiet && renders_lines(outcome, options) ? stream.line_of(piece) : 0;
@@ -507,38 +592,32 @@ int run_har(const Options& options, const std::string* start) {
                             shown));
     return k_exit_input_error;
   }
-  handshake::ServerHandshake engine(options.choices, options.parse);
+  Answerer answerer(options);
   BatchReport report(options);
   std::size_t index = 0;
   for (const HarRequest& entry : contents->requests) {
     ++index;
     std::string_view bytes = entry.request;
-    std::string redacted_bytes;
-    std::optional<handshake::Outcome> redacted_outcome;
-    if (options.redact) {
-      auto redacted = redact_request(bytes, options);
-      if (!redacted) {
-        report.flush();
-        print_error(fmt::format("entry {}: {}", entry.entry_index, redacted.error()));
-        return k_exit_input_error;
-      }
-      redacted_bytes = std::move(redacted->bytes);
-      bytes = redacted_bytes;
-      redacted_outcome = handshake::begin_server_handshake(bytes, redacted->choices, options.parse);
+    // A view of the entry's own string: `cond ? *entry.response : ""` would make a temporary
+    // std::string and leave the view dangling.
+    std::string_view response_bytes =
+        entry.response ? std::string_view(*entry.response) : std::string_view();
+    const handshake::Outcome* answered = answerer.answer(bytes);
+    if (answered == nullptr || (entry.response && !answerer.redact_response(response_bytes))) {
+      report.flush();
+      print_error(fmt::format("entry {}: {}", entry.entry_index, answerer.error()));
+      return k_exit_input_error;
     }
-    const handshake::Outcome& outcome = redacted_outcome ? *redacted_outcome : engine.answer(bytes);
+    const handshake::Outcome& outcome = *answered;
     const std::string name = fmt::format(
         "{}#{}", options.input_path == "-" ? "<stdin>" : options.input_path, entry.entry_index);
     const output::Source source{name, bytes, 1, 0};
     const output::BatchPosition position{index, 0, entry.url, entry.started, entry.entry_index};
     std::optional<ResponseVerdicts> response;
     if (entry.response) {
-      response.emplace(bytes, *entry.response, options.parse);
+      response.emplace(bytes, response_bytes, options.parse);
     }
-    // A view of the entry's own string: `cond ? *entry.response : ""` would make a temporary
-    // std::string and leave the view dangling (the HAR goldens' response lines changed run to run).
-    const output::Source response_source{
-        name, entry.response ? std::string_view(*entry.response) : std::string_view()};
+    const output::Source response_source{name, response_bytes};
     if (!report.add(outcome, source, &position, response ? &*response : nullptr,
                     &response_source)) {
       break;
@@ -563,22 +642,31 @@ int answer_rebuilt(const Options& options, std::vector<inputs::RebuiltHandshake>
     print_error(fmt::format("{} holds no WebSocket handshake", util::escape_for_terminal(name)));
     return k_exit_input_error;
   }
-  handshake::ServerHandshake engine(options.choices, options.parse);
+  Answerer answerer(options);
   BatchReport report(options);
   const bool single = handshakes.size() == 1;
   std::size_t index = 0;
   for (inputs::RebuiltHandshake& rebuilt : handshakes) {
     ++index;
-    const std::string& bytes = rebuilt.request.bytes();
-    const handshake::Outcome& outcome = engine.answer(bytes);
+    std::string_view bytes = rebuilt.request.bytes();
+    std::string_view response_bytes =
+        rebuilt.response ? std::string_view(rebuilt.response->bytes()) : std::string_view();
+    const handshake::Outcome* answered = answerer.answer(bytes);
+    if (answered == nullptr || (rebuilt.response && !answerer.redact_response(response_bytes))) {
+      report.flush();
+      print_error(fmt::format("{}{}: {}", util::escape_for_terminal(name), rebuilt.label,
+                              answerer.error()));
+      return k_exit_input_error;
+    }
+    const handshake::Outcome& outcome = *answered;
     const std::string shown_name = name + rebuilt.label;
     const output::Source source{shown_name, bytes, 1, 0, &rebuilt.request.map()};
     std::optional<ResponseVerdicts> response;
     std::optional<output::Source> response_source;
     if (rebuilt.response) {
-      response.emplace(bytes, rebuilt.response->bytes(), options.parse);
+      response.emplace(bytes, response_bytes, options.parse);
       response_source.emplace(
-          output::Source{shown_name, rebuilt.response->bytes(), 1, 0, &rebuilt.response->map()});
+          output::Source{shown_name, response_bytes, 1, 0, &rebuilt.response->map()});
     }
     const output::BatchPosition position{index, 0, {}, {}, std::nullopt};
     if (!report.add(outcome, source, single ? nullptr : &position, response ? &*response : nullptr,
@@ -595,7 +683,11 @@ int answer_rebuilt(const Options& options, std::vector<inputs::RebuiltHandshake>
 
 } // namespace
 
-int run_pcap(const Options& options, const std::string* start) {
+int run_pcap(const Options& given, const std::string* start) {
+  // A capture holds handshakes by the thousand, as a batch does: no refused-by-servers notes
+  // unless --server names servers (see Options::server_notes).
+  Options options = given;
+  options.server_notes = false;
   const std::string name = options.input_path == "-" ? "<stdin>" : options.input_path;
   const int fd = open_input(options.input_path);
   if (fd < 0) {
@@ -618,8 +710,9 @@ int run_pcap(const Options& options, const std::string* start) {
       return static_cast<long>(n);
     }
   };
-  handshake::ServerHandshake engine(options.choices, options.parse);
+  Answerer answerer(options);
   BatchReport report(options);
+  std::optional<std::string> redaction_error;
   inputs::CaptureLimits limits;
   limits.max_header_bytes = options.parse.max_header_bytes;
   const auto on_handshake = [&](inputs::CapturedHandshake&& captured) {
@@ -632,14 +725,21 @@ int run_pcap(const Options& options, const std::string* start) {
       notes += fmt::format(": note: {}\n", repair);
     }
     report.note(notes);
-    const handshake::Outcome& outcome = engine.answer(captured.request);
-    const output::Source source{short_name, captured.request, 1, 0};
-    std::optional<ResponseVerdicts> response;
-    const std::string_view response_bytes =
+    std::string_view request_bytes = captured.request;
+    std::string_view response_bytes =
         captured.response ? std::string_view(*captured.response) : std::string_view();
+    const handshake::Outcome* answered = answerer.answer(request_bytes);
+    if (answered == nullptr || (captured.response && !answerer.redact_response(response_bytes))) {
+      redaction_error = fmt::format("{}: {}", util::escape_for_terminal(short_name),
+                                    answerer.error());
+      return false; // stop reading: nothing more is printed
+    }
+    const handshake::Outcome& outcome = *answered;
+    const output::Source source{short_name, request_bytes, 1, 0};
+    std::optional<ResponseVerdicts> response;
     const output::Source response_source{short_name, response_bytes};
     if (captured.response) {
-      response.emplace(captured.request, *captured.response, options.parse);
+      response.emplace(request_bytes, response_bytes, options.parse);
     }
     const std::string where =
         fmt::format("client {} -> server {}", captured.client, captured.server);
@@ -663,6 +763,10 @@ int run_pcap(const Options& options, const std::string* start) {
     ::close(fd);
   }
   report.finish();
+  if (redaction_error) {
+    print_error(*redaction_error);
+    return k_exit_input_error;
+  }
   if (error) {
     print_error(
         fmt::format("cannot read {} as a capture: {}", util::escape_for_terminal(name), *error));
@@ -711,8 +815,17 @@ int run_captures(const Options& options, const std::string* start,
   } else {
     result = inputs::read_curl(original);
   }
+  if (options.redact) {
+    // `original` views *bytes, whose lines stay where they are.
+    for (const inputs::RebuiltHandshake& rebuilt : result.handshakes) {
+      redact_original(rebuilt.request, options, *bytes);
+      if (rebuilt.response) {
+        redact_original(*rebuilt.response, options, *bytes);
+      }
+    }
+  }
   if (!options.quiet) {
-    print_reader_notes(result.notes, name, &original);
+    print_reader_notes(result.notes, name, &original, options.redact);
   }
   return answer_rebuilt(options, result.handshakes, name);
 }

@@ -1,6 +1,7 @@
 #include "cli/Report.hpp"
 
 #include "cli/ExitStatus.hpp"
+#include "handshake/ClientHandshake.hpp"
 #include "handshake/ServerHandshake.hpp"
 #include "output/HttpRenderer.hpp"
 #include "output/Redaction.hpp"
@@ -195,6 +196,31 @@ void render_outcome(const handshake::Outcome& outcome, const output::Source& sou
     return;
   }
   out += output::render_text_headers(outcome);
+}
+
+util::Expected<RedactedExchange, std::string> redact_exchange(std::string_view request,
+                                                              std::string_view response,
+                                                              const Options& options) {
+  const output::RedactionScope scope{options.redact_key};
+  RedactedExchange redacted{output::redact(request, output::find_credentials(request, scope)),
+                            output::redact(response, output::find_credentials(response, scope))};
+  const handshake::ClientOutcome original =
+      handshake::verify_response(request, response, options.parse);
+  const handshake::ClientOutcome shown =
+      handshake::verify_response(redacted.request, redacted.response, options.parse);
+  const auto same = [](const auto& a, const auto& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+      return x.id == y.id && x.offset == y.offset;
+    });
+  };
+  if (shown.opens != original.opens || !same(shown.diagnostics, original.diagnostics) ||
+      !same(shown.request.diagnostics, original.request.diagnostics)) {
+    return util::unexpected(std::string(
+        "--redact would change the findings on the response (a credential's placeholder "
+        "matters to a rule; --redact=key hides the key the Sec-WebSocket-Accept is checked "
+        "against); run without --redact, or remove the credential by hand"));
+  }
+  return redacted;
 }
 
 } // namespace wsh::cli

@@ -67,4 +67,19 @@ struct RedactedRequest {
 util::Expected<RedactedRequest, std::string> redact_request(std::string_view input,
                                                             const Options& options);
 
+// A request and the response it got, under --redact: both with each credential replaced (a
+// Set-Cookie too).
+struct RedactedExchange {
+  std::string request;
+  std::string response;
+};
+
+// Redacts both heads and checks that the client-side check (handshake::verify_response) gives
+// the redacted pair the same verdict and the same findings at the same places as the original;
+// otherwise a message saying so (--redact=key hides the key the Sec-WebSocket-Accept is checked
+// against, for one).
+util::Expected<RedactedExchange, std::string> redact_exchange(std::string_view request,
+                                                              std::string_view response,
+                                                              const Options& options);
+
 } // namespace wsh::cli

@@ -340,14 +340,6 @@ bool written_for_cmd(std::string_view text) {
          text.find(" ^\r\n") != std::string_view::npos || text.starts_with("curl.exe");
 }
 
-std::string quoted(std::string_view text) {
-  constexpr std::size_t k_shown = 60;
-  std::string out = "`";
-  util::append_escaped(out, text.substr(0, k_shown));
-  out += text.size() > k_shown ? "...`" : "`";
-  return out;
-}
-
 // Appends a word's characters from `from` to `to` to `out`, each mapped to its origin.
 void append_word_part(RebuiltBytes& out, const ShellWord& word, std::size_t from, std::size_t to) {
   for (std::size_t k = from; k < to && k < word.text.size(); ++k) {
@@ -411,9 +403,10 @@ ReadResult read_curl_command(const OriginalText& original) {
     std::string list;
     for (const std::string& arg : ignored) {
       list += list.empty() ? "" : " ";
-      list += quoted(arg);
+      list += util::quote_input(arg);
     }
-    result.notes.push_back({fmt::format("curl arguments not read: {}", list), std::nullopt});
+    result.notes.push_back(
+        {fmt::format("curl arguments not read: {}", list), std::nullopt, true});
   }
   RebuiltHandshake handshake;
   handshake.request = RebuiltBytes(original);
@@ -478,8 +471,8 @@ ReadResult read_curl_command(const OriginalText& original) {
         out.append_assumed(":\r\n", origin_at(word, line.size() - 1));
       } else {
         result.notes.push_back(
-            {fmt::format("-H {} is not a header line and is left out", quoted(line)),
-             origin_at(word, 0)});
+            {fmt::format("-H {} is not a header line and is left out", util::quote_input(line)),
+             origin_at(word, 0), true});
       }
       continue;
     }

@@ -66,14 +66,6 @@ std::pair<std::size_t, std::size_t> origin_form_of(std::string_view url) {
   return {path, end - path};
 }
 
-std::string quoted(std::string_view text) {
-  constexpr std::size_t k_shown = 60;
-  std::string out = "`";
-  util::append_escaped(out, text.substr(0, k_shown));
-  out += text.size() > k_shown ? "...`" : "`";
-  return out;
-}
-
 // One field of the block: name and value as spans of the original.
 struct FieldSpan {
   std::string_view name;
@@ -133,8 +125,8 @@ ReadResult read_header_block(const OriginalText& original, const HeaderBlockOpti
     if (colon == std::string_view::npos || name_token.empty() || !http::is_token(name_token) ||
         (!pseudo && name.data() != text.data())) {
       result.notes.push_back({fmt::format("line {} is not a header line and is left out: {}",
-                                          line.number, quoted(text)),
-                              line.offset});
+                                          line.number, util::quote_input(text)),
+                              line.offset, true});
       continue;
     }
     const std::string_view value = http::trim_ows(text.substr(colon + 1));
@@ -157,7 +149,7 @@ ReadResult read_header_block(const OriginalText& original, const HeaderBlockOpti
         result.notes.push_back(
             {fmt::format("line {}: {} is not an HTTP/2 request pseudo-header (RFC 9113 8.3.1) and "
                          "is left out",
-                         line.number, quoted(name)),
+                         line.number, util::quote_input(name)),
              line.offset});
       }
       continue;
@@ -184,9 +176,9 @@ ReadResult read_header_block(const OriginalText& original, const HeaderBlockOpti
           {fmt::format("line {}: the request line holds the absolute URL {}, as Chromium's "
                        "\"Copy request headers\" writes it; on the wire the request-target was "
                        "the path, so it is read as {}",
-                       request_line->number, quoted(target),
-                       quoted(size == 0 ? std::string_view("/") : target.substr(at, size))),
-           target_offset});
+                       request_line->number, util::quote_input(target),
+                       util::quote_input(size == 0 ? std::string_view("/") : target.substr(at, size))),
+           target_offset, true});
     } else {
       out.append_copy(target, target_offset);
     }

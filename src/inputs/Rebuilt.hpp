@@ -43,6 +43,9 @@ struct ReaderNote {
   std::string text;
   // The byte of the user's file it is about, when it is about one.
   std::optional<std::size_t> offset;
+  // The text quotes the user's file between backquotes (a line left out, a URL), which under
+  // --redact may be a credential no rule found.
+  bool quotes_input = false;
 };
 
 // One opening handshake a reader found: the request and, where the input holds one, the

@@ -97,4 +97,20 @@ std::string describe_byte(char c) {
   return out;
 }
 
+std::string quote_input(std::string_view text) {
+  constexpr std::size_t k_shown = 60;
+  std::string out = "`";
+  std::string escaped;
+  append_escaped(escaped, text.substr(0, k_shown));
+  for (const char c : escaped) {
+    if (c == '`') {
+      out += "\\x60";
+    } else {
+      out += c;
+    }
+  }
+  out += text.size() > k_shown ? "...`" : "`";
+  return out;
+}
+
 } // namespace wsh::util

@@ -25,4 +25,9 @@ std::size_t escaped_width(std::string_view bytes);
 // A byte named for a message: 'x' when printable, "a space", or "byte 0x1b".
 std::string describe_byte(char c);
 
+// A piece of the input quoted in a message: between backquotes, escaped, its first 60 bytes
+// and "..." when there are more. A backquote inside shows as \x60, so the quotation's ends are
+// the only backquotes (--redact finds them).
+std::string quote_input(std::string_view text);
+
 } // namespace wsh::util
