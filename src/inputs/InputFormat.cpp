@@ -113,13 +113,6 @@ Detection detect_format(std::string_view start) {
   if (line.starts_with('{')) {
     return {InputFormat::har, "a HAR file (JSON)"};
   }
-  if (starts_with_word(line, "curl") || starts_with_word(line, "curl.exe") ||
-      starts_with_word(line, "$ curl")) {
-    return {InputFormat::curl, "a curl command line"};
-  }
-  if (is_curl_trace_line(line)) {
-    return {InputFormat::curl, "a curl -v or --trace-ascii transcript"};
-  }
   if (looks_like_request_line(line)) {
     // Firefox's "Copy Request Headers": LF line endings, no empty line, no final newline.
     const std::string_view rest = text.substr(at);
@@ -137,6 +130,14 @@ Detection detect_format(std::string_view start) {
                                                "endings and no empty line)"};
     }
     return {InputFormat::raw, "raw HTTP bytes"};
+  }
+  // After the request line: any token is a method, `curl` and `*` too (RFC 9110 9.1).
+  if (starts_with_word(line, "curl") || starts_with_word(line, "curl.exe") ||
+      starts_with_word(line, "$ curl")) {
+    return {InputFormat::curl, "a curl command line"};
+  }
+  if (is_curl_trace_line(line)) {
+    return {InputFormat::curl, "a curl -v or --trace-ascii transcript"};
   }
   if (looks_like_field_line(line)) {
     return {InputFormat::headers, "a header block with no request line"};
