@@ -231,12 +231,9 @@ TEST_CASE("inputs::detect_format knows every pcap and pcapng magic number") {
   }
 }
 
-// KNOWN MISDETECTION, reported with issue 15 and left to src/: a method is any token
-// (RFC 9110 9.1), "curl", "curl.exe" and "*" included, yet detect_format tests for curl's words
-// before it tests for a request line, so these complete requests are read as curl. should_fail
-// keeps the suite green while they are misread and turns red once they are raw: then drop it.
-TEST_CASE("inputs::detect_format reads a request whose method is a curl word as raw" *
-          doctest::should_fail()) {
+// A method is any token (RFC 9110 9.1), "curl", "curl.exe" and "*" included: a request line is
+// recognised before curl's words and transcript prefixes.
+TEST_CASE("inputs::detect_format reads a request whose method is a curl word as raw") {
   for (const std::string_view input :
        {"curl /chat HTTP/1.1\r\nHost: h\r\n\r\n", "curl.exe /chat HTTP/1.1\r\nHost: h\r\n\r\n",
         "* /chat HTTP/1.1\r\nHost: h\r\n\r\n"}) {
