@@ -407,8 +407,8 @@ void print_reader_notes(const std::vector<inputs::ReaderNote>& notes, std::strin
     // Under --redact, what a note quotes of the input may be a credential no rule found: each
     // quotation is hidden whole.
     std::string shown = note.text;
-    for (std::size_t open = shown.find('`'); redact && note.quotes_input &&
-                                             open != std::string::npos;
+    for (std::size_t open = shown.find('`');
+         redact && note.quotes_input && open != std::string::npos;
          open = shown.find('`', open + 1)) {
       const std::size_t close = shown.find('`', open + 1);
       if (close == std::string::npos) {
@@ -730,8 +730,8 @@ int run_pcap(const Options& given, const std::string* start) {
         captured.response ? std::string_view(*captured.response) : std::string_view();
     const handshake::Outcome* answered = answerer.answer(request_bytes);
     if (answered == nullptr || (captured.response && !answerer.redact_response(response_bytes))) {
-      redaction_error = fmt::format("{}: {}", util::escape_for_terminal(short_name),
-                                    answerer.error());
+      redaction_error =
+          fmt::format("{}: {}", util::escape_for_terminal(short_name), answerer.error());
       return false; // stop reading: nothing more is printed
     }
     const handshake::Outcome& outcome = *answered;

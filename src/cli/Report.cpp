@@ -198,9 +198,8 @@ void render_outcome(const handshake::Outcome& outcome, const output::Source& sou
   out += output::render_text_headers(outcome);
 }
 
-util::Expected<RedactedExchange, std::string> redact_exchange(std::string_view request,
-                                                              std::string_view response,
-                                                              const Options& options) {
+util::Expected<RedactedExchange, std::string>
+redact_exchange(std::string_view request, std::string_view response, const Options& options) {
   const output::RedactionScope scope{options.redact_key};
   RedactedExchange redacted{output::redact(request, output::find_credentials(request, scope)),
                             output::redact(response, output::find_credentials(response, scope))};

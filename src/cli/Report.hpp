@@ -78,8 +78,7 @@ struct RedactedExchange {
 // the redacted pair the same verdict and the same findings at the same places as the original;
 // otherwise a message saying so (--redact=key hides the key the Sec-WebSocket-Accept is checked
 // against, for one).
-util::Expected<RedactedExchange, std::string> redact_exchange(std::string_view request,
-                                                              std::string_view response,
-                                                              const Options& options);
+util::Expected<RedactedExchange, std::string>
+redact_exchange(std::string_view request, std::string_view response, const Options& options);
 
 } // namespace wsh::cli

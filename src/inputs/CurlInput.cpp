@@ -405,8 +405,7 @@ ReadResult read_curl_command(const OriginalText& original) {
       list += list.empty() ? "" : " ";
       list += util::quote_input(arg);
     }
-    result.notes.push_back(
-        {fmt::format("curl arguments not read: {}", list), std::nullopt, true});
+    result.notes.push_back({fmt::format("curl arguments not read: {}", list), std::nullopt, true});
   }
   RebuiltHandshake handshake;
   handshake.request = RebuiltBytes(original);

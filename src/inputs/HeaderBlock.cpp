@@ -173,11 +173,12 @@ ReadResult read_header_block(const OriginalText& original, const HeaderBlockOpti
         out.append_copy(target.substr(at, size), target_offset + at);
       }
       result.notes.push_back(
-          {fmt::format("line {}: the request line holds the absolute URL {}, as Chromium's "
-                       "\"Copy request headers\" writes it; on the wire the request-target was "
-                       "the path, so it is read as {}",
-                       request_line->number, util::quote_input(target),
-                       util::quote_input(size == 0 ? std::string_view("/") : target.substr(at, size))),
+          {fmt::format(
+               "line {}: the request line holds the absolute URL {}, as Chromium's "
+               "\"Copy request headers\" writes it; on the wire the request-target was "
+               "the path, so it is read as {}",
+               request_line->number, util::quote_input(target),
+               util::quote_input(size == 0 ? std::string_view("/") : target.substr(at, size))),
            target_offset, true});
     } else {
       out.append_copy(target, target_offset);
