@@ -12,9 +12,19 @@
 #       empty      nothing at all;
 #       batch:N    a --batch run of N requests: stdout holds N results (`# K (byte ...`), stderr
 #                  one summary line `ws-handshake: N requests: ...`, no line over 512 bytes;
+#       capture:N  a capture of N handshakes, each with its 101 response: stdout holds N text
+#                  results `# K (CLIENT -> SERVER, TIME): accepted`, numbered 1 to N, from N
+#                  distinct clients; stderr ends with the two summary lines `ws-handshake: N
+#                  requests: N accepted, 0 refused` and `ws-handshake: N responses: every
+#                  client opens N, a client fails 0`, and its other lines are only the
+#                  responses' `ws-handshake: verify: the connection opens ...` (no note about a
+#                  dropped connection, a cut capture or a failing client); no line over 512
+#                  bytes;
 #       any        not checked (the amplification cases below, where the count of diagnostics
 #                  is the point);
-#   - wall time and peak RSS within the budget: under 1 s and under 32 MiB by default.
+#   - wall time and peak RSS within the budget: under 1 s and under 32 MiB by default. A case
+#     run with `case_wall=SECONDS` has that wall budget instead (scaled as MAX_WALL_SECONDS
+#     scales the default: a budget of 2 s doubles it), and a timeout of twice that.
 # It prints a table (case, expected and actual exit, wall, max RSS, verdict) and
 # `N passed, N failed`. Cases in `known_failures` are bugs reported and not fixed yet: they
 # print XFAIL and do not fail the run, and XPASS (a failure) once fixed, so that the list
@@ -24,6 +34,9 @@
 # (a sanitizer build needs a larger budget: ASan's shadow memory and quarantine alone exceed
 # 32 MiB). --quick runs only the cases that take no large file and no random input, about two
 # seconds in all: ctest runs them as `limits-quick`; CI runs the whole suite.
+# LIMITS_ONLY=GLOB judges only the cases whose names match GLOB (a bash pattern), e.g.
+# LIMITS_ONLY='pcap-*' for the capture cases alone: the others are skipped (the few run by hand,
+# closed streams, run unjudged), and the capture files are written only for the cases chosen.
 set -u
 quick=0
 if [ "${1:-}" = --quick ]; then
@@ -35,8 +48,12 @@ max_wall=${2:-1}
 max_rss_kib=${3:-32768}
 here=$(cd "$(dirname "$0")" && pwd)
 sample=$here/../../samples/rfc6455-example.http
-for tool in /usr/bin/time truncate; do
-  command -v "$tool" >/dev/null || { echo "limits: $tool is needed (packages time, util-linux)"; exit 1; }
+tools=(/usr/bin/time truncate)
+# (The long cases write a capture with Python's standard library: package python3.)
+[ "$quick" = 0 ] && tools+=(/usr/bin/python3)
+for tool in "${tools[@]}"; do
+  command -v "$tool" >/dev/null ||
+    { echo "limits: $tool is needed (packages time, util-linux, python3)"; exit 1; }
 done
 
 work=$(mktemp -d)
@@ -50,19 +67,43 @@ chmod 755 "$work" # so that `nobody` can reach the unreadable file below
 # lists in messages are cut. Still known: a 1 MiB header block (--max-header-bytes 1048576)
 # of repeated subprotocols peaks near 40 MiB, over the 32 MiB budget, for the views the
 # engine keeps per list element.
-known_failures=(dup-subprotocols-1mib-text)
+# A capture of many connections the reader cannot read grows without bound (reported with the
+# pcap cases below): the notes wait in BatchReport's stderr buffer (src/cli/Batch.cpp: note()
+# never flushes, only add() does) and the finished connections' addresses in
+# Reassembler::m_finished (src/inputs/PcapInput.cpp: only the path that emits a handshake
+# clears it); dropping the oldest of 4096 open connections scans all of them.
+known_failures=(dup-subprotocols-1mib-text pcap-200000-tls-connections pcap-200000-over-4096-open)
 passed=0
 failed=0
 known=0
 printf '%-34s %-8s %-6s %10s %11s  %s\n' case expected exit wall "max RSS" verdict
 
+# selected NAME: true when case NAME is to run (LIMITS_ONLY unset or matching it).
+selected() {
+  # shellcheck disable=SC2053 # LIMITS_ONLY is a pattern
+  [[ -z "${LIMITS_ONLY:-}" || $1 == ${LIMITS_ONLY} ]]
+}
+
+# wall_budget: the wall budget of the case being run, in seconds: max_wall, or case_wall scaled
+# as max_wall scales the default of 1 s.
+wall_budget() {
+  if [ -n "${case_wall:-}" ]; then
+    awk -v c="$case_wall" -v m="$max_wall" 'BEGIN { print c * m }'
+  else
+    echo "$max_wall"
+  fi
+}
+
 # check NAME EXPECTED_STATUSES SHAPE: judges the run whose status, stderr and time -v report are
-# in $status, $work/err and $work/time.
+# in $status, $work/err and $work/time. Leaves the peak RSS in KiB in $last_rss_kib.
 check() {
   local name=$1 expected=$2 shape=$3 problems=()
-  local wall rss
+  local wall rss budget
+  selected "$name" || return 0
   wall=$(cat "$work/wall")
   rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time")
+  last_rss_kib=$rss
+  budget=$(wall_budget)
   if [[ " $expected " != *" $status "* ]]; then
     problems+=("exit $status, expected $expected")
   fi
@@ -88,6 +129,30 @@ check() {
     fi
     [ "$longest" -le 512 ] || problems+=("a stderr line of $longest bytes")
     ;;
+  capture:*)
+    local count=${shape#capture:}
+    if ! awk -v n="$count" '
+      /^# [0-9]+ \(/ {
+        if ($0 !~ /^# [0-9]+ \([^ ]+ -> [^ ]+, [^)]+\): accepted$/) { bad++; next }
+        k = $2 + 0
+        client = substr($3, 2)
+        if (k < 1 || k > n || (k in numbered)) { bad++; next }
+        numbered[k] = 1
+        if (!(client in clients)) { clients[client] = 1; distinct++ }
+        results++
+      }
+      END { exit !(bad == 0 && results == n && distinct == n) }' "$work/out"; then
+      problems+=("stdout does not hold $count accepted results, 1 to $count, distinct clients")
+    fi
+    if [ "$(tail -2 "$work/err")" != "ws-handshake: $count requests: $count accepted, 0 refused
+ws-handshake: $count responses: every client opens $count, a client fails 0" ]; then
+      problems+=("stderr does not end with the summary of $count accepted and opened")
+    fi
+    if head -n -2 "$work/err" | grep -a -q -v '^ws-handshake: verify: the connection opens '; then
+      problems+=("stderr holds more than the verify lines and the summary")
+    fi
+    [ "$longest" -le 512 ] || problems+=("a stderr line of $longest bytes")
+    ;;
   diag:* | warn:*)
     local id=${shape#*:} severity=error summary='^ws-handshake: refused: '
     if [ "${shape%%:*}" = warn ]; then
@@ -108,8 +173,8 @@ check() {
     [ "$longest" -le 512 ] || problems+=("a stderr line of $longest bytes")
     ;;
   esac
-  if [ -z "$wall" ] || awk -v w="$wall" -v m="$max_wall" 'BEGIN { exit !(w >= m) }'; then
-    problems+=("wall ${wall:-?} s, budget $max_wall s")
+  if [ -z "$wall" ] || awk -v w="$wall" -v m="$budget" 'BEGIN { exit !(w >= m) }'; then
+    problems+=("wall ${wall:-?} s, budget $budget s")
   fi
   if [ -z "$rss" ] || [ "$rss" -ge "$max_rss_kib" ]; then
     problems+=("max RSS ${rss:-?} KiB, budget $max_rss_kib KiB")
@@ -137,13 +202,15 @@ check() {
 }
 
 # measure ARGS...: runs ARGS (the binary, maybe behind setpriv) under time -v, with a 5 s
-# timeout so that a hang fails instead of blocking; stdin and stdout as the caller set them.
+# timeout (twice the wall budget with case_wall) so that a hang fails instead of blocking; stdin
+# and stdout as the caller set them.
 # Peak RSS comes from time -v; wall time is taken around it to the microsecond (time -v counts in
 # hundredths), so it also includes starting time and timeout: an upper bound.
 measure() {
-  local start status=0
+  local start status=0 limit=5
+  [ -n "${case_wall:-}" ] && limit=$(awk -v b="$(wall_budget)" 'BEGIN { print 2 * b }')
   start=$(date +%s%N)
-  /usr/bin/time -v -o "$work/time" timeout -k 1 5 "$@" || status=$?
+  /usr/bin/time -v -o "$work/time" timeout -k 1 "$limit" "$@" || status=$?
   awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.4f\n", (b - a) / 1e9 }' >"$work/wall"
   return "$status"
 }
@@ -157,6 +224,7 @@ close_1=(bash -c 'exec 1>&- && exec "$@"' close-stdout)
 case_run() {
   local name=$1 expected=$2 shape=$3
   shift 3
+  selected "$name" || return 0
   status=0
   measure "$@" </dev/null >"$work/out" 2>"$work/err" || status=$?
   check "$name" "$expected" "$shape"
@@ -166,6 +234,7 @@ case_run() {
 case_stdin() {
   local name=$1 expected=$2 shape=$3 producer=$4
   shift 4
+  selected "$name" || return 0
   status=0
   # The producer is killed by SIGPIPE when the binary stops reading: expected, not checked.
   bash -c "$producer" 2>/dev/null | measure "$@" >"$work/out" 2>"$work/err" || status=$?
@@ -313,6 +382,64 @@ cp "$sample" "$work/batch-many"
 doubled "$work/batch-many" "$doublings"
 case_run batch-many-requests 0 "batch:$((1 << doublings))" "$bin" --batch -p chat "$work/batch-many"
 rm -f "$work/lf-only" "$work/batch-oversized" "$work/batch-many"
+
+# Captures as people have them (issue 15): 100000 handshakes in a 1 GiB pcap, each on its own
+# TCP connection with its 101 response and then data, 16 connections open at once (see
+# pcap_flood.py), read in constant memory: under the same 32 MiB as the rest, and no more than
+# 2 MiB above a capture of a tenth of it (10000 handshakes, 100 MiB). The reader forgets a
+# connection once its handshake is read, keeping only the ones open and up to 4 x 4096 finished
+# ones' addresses (src/inputs/PcapInput.cpp); one that kept each connection (its addresses,
+# time and heads, some 500 bytes) would grow by some 40 MiB between the two. Wall budgets: 5 s
+# and 40 s, about ten times what a RelWithDebInfo build takes on a loaded 2-core machine (0.4 s
+# and 4.2 s, the 1 GiB file in the page cache). Writing the files takes about 2 s and 14 s
+# there; they are deleted after.
+rss_10k=
+rss_100k=
+if [ "$quick" = 0 ] && selected pcap-10000-handshakes-100mib; then
+  /usr/bin/python3 "$here/pcap_flood.py" "$work/flood-10k.pcap" 10000 $((100 << 20)) >/dev/null
+  case_wall=5 case_run pcap-10000-handshakes-100mib 0 capture:10000 \
+    "$bin" --min-severity warning --input-format pcap "$work/flood-10k.pcap"
+  rss_10k=$last_rss_kib
+  rm -f "$work/flood-10k.pcap" "$work/out" "$work/err"
+fi
+if [ "$quick" = 0 ] && selected pcap-100000-handshakes-1gib; then
+  /usr/bin/python3 "$here/pcap_flood.py" "$work/flood-100k.pcap" 100000 $((1 << 30)) >/dev/null
+  case_wall=40 case_run pcap-100000-handshakes-1gib 0 capture:100000 \
+    "$bin" --min-severity warning --input-format pcap "$work/flood-100k.pcap"
+  rss_100k=$last_rss_kib
+  rm -f "$work/flood-100k.pcap" "$work/out" "$work/err"
+fi
+# Captures of connections that cannot be read, 200000 each (about 120 MB), in the same 32 MiB:
+# TLS (wss://), noted and skipped one by one (the file holds no handshake: exit 3), and
+# WebSocket ones of which 5000 are open at once, more than the 4096 the reader follows, so that
+# it drops the oldest each time (the last 4096 are read: exit 0). Known failures for now (2-3 s
+# and 105 MiB; 8-10 s and 60 MiB here); wall budgets 10 s and 5 s.
+if [ "$quick" = 0 ] && selected pcap-200000-tls-connections; then
+  /usr/bin/python3 "$here/pcap_flood.py" "$work/tls.pcap" 200000 0 16 tls >/dev/null
+  case_wall=10 case_run pcap-200000-tls-connections 3 any \
+    "$bin" --input-format pcap "$work/tls.pcap"
+  rm -f "$work/tls.pcap" "$work/out" "$work/err"
+fi
+if [ "$quick" = 0 ] && selected pcap-200000-over-4096-open; then
+  /usr/bin/python3 "$here/pcap_flood.py" "$work/crowd.pcap" 200000 0 5000 >/dev/null
+  case_wall=5 case_run pcap-200000-over-4096-open 0 any \
+    "$bin" --min-severity warning --input-format pcap "$work/crowd.pcap"
+  rm -f "$work/crowd.pcap" "$work/out" "$work/err"
+fi
+# (Only when both ran.)
+if [ "$quick" = 0 ] && selected pcap-10000-handshakes-100mib &&
+  selected pcap-100000-handshakes-1gib; then
+  growth=$((${rss_100k:-0} - ${rss_10k:-0}))
+  if [ -n "$rss_10k" ] && [ -n "$rss_100k" ] && [ "$growth" -le 2048 ]; then
+    passed=$((passed + 1))
+    verdict=ok
+  else
+    failed=$((failed + 1))
+    verdict="FAIL: peak RSS grew by $growth KiB (${rss_10k:-?} -> ${rss_100k:-?}), allowed 2048"
+  fi
+  printf '%-34s %-8s %-6s %10s %7.1f MiB  %s\n' pcap-rss-10000-to-100000 - - - \
+    "$(awk -v k="$growth" 'BEGIN { print k / 1024 }')" "$verdict"
+fi
 
 echo "limits: $passed passed, $failed failed, $known known failures (XFAIL)"
 [ "$failed" = 0 ]
