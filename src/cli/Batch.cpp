@@ -251,9 +251,14 @@ public:
   }
 
   // A line for standard error, in order with the results.
+  // A note for standard error (a capture's notes come by the thousand when it holds many TLS
+  // connections: written out in blocks as results are).
   void note(std::string_view line) {
     if (!m_options.quiet) {
       m_err += line;
+      if (m_err.size() >= k_flush_size) {
+        flush();
+      }
     }
   }
 

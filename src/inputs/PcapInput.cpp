@@ -333,6 +333,7 @@ public:
         connection.sides_known = true;
       }
       found = m_connections.emplace(key, std::move(connection)).first;
+      m_by_order.emplace(found->second.order, key);
       m_finished.erase(key);
     }
     Connection& connection = found->second;
@@ -340,8 +341,7 @@ public:
     Direction& direction = from_client ? connection.request : connection.response;
     if (direction.bytes.empty() && starts_like_tls(segment.payload)) {
       m_on_note({tls_note(segment.source, segment.destination, time)});
-      m_finished.insert(key);
-      m_connections.erase(found);
+      forget(found);
       return true;
     }
     if (segment.syn) {
@@ -361,8 +361,7 @@ public:
                              "connection is dropped (--max-header-bytes raises the limit)",
                              connection.client, connection.server,
                              from_client ? "request" : "response", m_limits.max_header_bytes)});
-      m_finished.insert(key);
-      m_connections.erase(found);
+      forget(found);
       return true;
     }
     if (segment.fin || segment.rst) {
@@ -372,11 +371,7 @@ public:
         connection.request.complete && (connection.response.complete || connection.closed);
     if (done || (segment.rst && connection.request.started && !connection.request.bytes.empty())) {
       const bool keep_going = emit(connection);
-      m_finished.insert(key);
-      m_connections.erase(found);
-      if (m_finished.size() > 4 * m_limits.max_connections) {
-        m_finished.clear();
-      }
+      forget(found);
       return keep_going;
     }
     return true;
@@ -399,6 +394,7 @@ public:
       }
     }
     m_connections.clear();
+    m_by_order.clear();
     return true;
   }
 
@@ -440,21 +436,32 @@ private:
   }
 
   void drop_oldest() {
-    auto oldest = std::min_element(
-        m_connections.begin(), m_connections.end(),
-        [](const auto& a, const auto& b) { return a.second.order < b.second.order; });
+    const auto oldest = m_connections.find(m_by_order.begin()->second);
     m_on_note(
         {fmt::format("{} -> {}: more than {} connections are open at once; this one, the "
                      "oldest, is dropped",
                      oldest->second.client, oldest->second.server, m_limits.max_connections)});
-    m_finished.insert(oldest->first);
-    m_connections.erase(oldest);
+    forget(oldest);
+  }
+
+  // A connection done with (read, dropped or encrypted): its later segments are passed over.
+  // The set of them is bounded: past four times the connections followed, it starts again, and
+  // a late segment of a long-forgotten connection at worst opens a connection without a head.
+  void forget(std::unordered_map<std::string, Connection>::iterator connection) {
+    m_by_order.erase(connection->second.order);
+    if (m_finished.size() >= 4 * m_limits.max_connections) {
+      m_finished.clear();
+    }
+    m_finished.insert(connection->first);
+    m_connections.erase(connection);
   }
 
   const CaptureLimits& m_limits;
   const std::function<bool(CapturedHandshake&&)>& m_on_handshake;
   const std::function<void(CaptureNote&&)>& m_on_note;
   std::unordered_map<std::string, Connection> m_connections;
+  // The keys of m_connections by the order they started: the oldest is the first.
+  std::map<std::uint64_t, std::string> m_by_order;
   // Connections whose handshake was read (or dropped): their later segments are not read.
   std::unordered_set<std::string> m_finished;
   std::unordered_set<std::string> m_tls_noted;
