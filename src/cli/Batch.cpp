@@ -703,7 +703,7 @@ int run_pcap(const Options& given, const std::string* start) {
   const inputs::ReadBytes read = [&](char* buffer, std::size_t size) -> long {
     if (start != nullptr && options.input_path == "-" && replayed < start->size()) {
       const std::size_t count = std::min(size, start->size() - replayed);
-      std::memcpy(buffer, start->data() + replayed, count);
+      std::copy_n(start->data() + replayed, count, buffer);
       replayed += count;
       return static_cast<long>(count);
     }

@@ -388,8 +388,6 @@ ReadResult read_curl_command(const OriginalText& original) {
       method = &words[++k];
     } else if (arg == "--url" && has_next) {
       url = &words[++k];
-    } else if (arg.starts_with("-H") && arg.size() > 2) {
-      ignored.push_back(arg);
     } else if (arg == "--compressed" || arg == "--insecure" || arg == "-k" || arg == "--globoff" ||
                arg == "-g" || arg == "-v" || arg == "-i" || arg == "-s" || arg == "--http1.1") {
       continue;

@@ -484,7 +484,7 @@ std::optional<Segment> read_ip(const unsigned char* p, std::size_t size) {
     if (size < 20) {
       return std::nullopt;
     }
-    const std::size_t header = (p[0] & 0x0fU) * 4U;
+    const std::size_t header = static_cast<std::size_t>(p[0] & 0x0fU) * 4U;
     const std::size_t total = be16(p + 2);
     const bool fragment = (be16(p + 6) & 0x3fffU) != 0;
     if (header < 20 || p[9] != 6 || fragment || size < header) {
@@ -526,7 +526,7 @@ std::optional<Segment> read_ip(const unsigned char* p, std::size_t size) {
   if (tcp_size < 20) {
     return std::nullopt;
   }
-  const std::size_t offset = (tcp[12] >> 4U) * 4U;
+  const std::size_t offset = static_cast<std::size_t>(tcp[12] >> 4U) * 4U;
   if (offset < 20 || offset > tcp_size) {
     return std::nullopt;
   }
