@@ -643,8 +643,28 @@ namespace {
 // input holds one (the usual header block or curl command), as a batch when it holds several.
 int answer_rebuilt(const Options& options, std::vector<inputs::RebuiltHandshake>& handshakes,
                    const std::string& name) {
+  // WebSocket over HTTP/2 is not an HTTP/1.1 upgrade: judged by RFC 6455 4.2.1 it would get a
+  // false error for each of GET, Upgrade, Connection and Sec-WebSocket-Key. Passed over, said.
+  const auto extended = std::remove_if(handshakes.begin(), handshakes.end(), [](const auto& h) {
+    return h.extended_connect;
+  });
+  if (extended != handshakes.end() && !options.quiet) {
+    write_all(STDERR_FILENO,
+              fmt::format("ws-handshake: {}: skipped {} WebSocket over HTTP/2 (RFC 8441 extended "
+                          "CONNECT with :protocol): ws-handshake judges HTTP/1.1 upgrades only. "
+                          "Over HTTP/2 the server must have sent SETTINGS_ENABLE_CONNECT_PROTOCOL "
+                          "(else a GET-only handler answers 405) and answers 200, with no "
+                          "Sec-WebSocket-Key or -Accept; a proxy that turns it into an HTTP/1.1 "
+                          "upgrade mints a key of its own\n",
+                          util::escape_for_terminal(name),
+                          std::distance(extended, handshakes.end()) == 1
+                              ? "a request that opens a"
+                              : "requests that open a"));
+  }
+  handshakes.erase(extended, handshakes.end());
   if (handshakes.empty()) {
-    print_error(fmt::format("{} holds no WebSocket handshake", util::escape_for_terminal(name)));
+    print_error(fmt::format("{} holds no HTTP/1.1 WebSocket handshake to judge",
+                            util::escape_for_terminal(name)));
     return k_exit_input_error;
   }
   Answerer answerer(options);
