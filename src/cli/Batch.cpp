@@ -645,9 +645,8 @@ int answer_rebuilt(const Options& options, std::vector<inputs::RebuiltHandshake>
                    const std::string& name) {
   // WebSocket over HTTP/2 is not an HTTP/1.1 upgrade: judged by RFC 6455 4.2.1 it would get a
   // false error for each of GET, Upgrade, Connection and Sec-WebSocket-Key. Passed over, said.
-  const auto extended = std::remove_if(handshakes.begin(), handshakes.end(), [](const auto& h) {
-    return h.extended_connect;
-  });
+  const auto extended = std::remove_if(handshakes.begin(), handshakes.end(),
+                                       [](const auto& h) { return h.extended_connect; });
   if (extended != handshakes.end() && !options.quiet) {
     write_all(STDERR_FILENO,
               fmt::format("ws-handshake: {}: skipped {} WebSocket over HTTP/2 (RFC 8441 extended "
@@ -657,9 +656,8 @@ int answer_rebuilt(const Options& options, std::vector<inputs::RebuiltHandshake>
                           "Sec-WebSocket-Key or -Accept; a proxy that turns it into an HTTP/1.1 "
                           "upgrade mints a key of its own\n",
                           util::escape_for_terminal(name),
-                          std::distance(extended, handshakes.end()) == 1
-                              ? "a request that opens a"
-                              : "requests that open a"));
+                          std::distance(extended, handshakes.end()) == 1 ? "a request that opens a"
+                                                                         : "requests that open a"));
   }
   handshakes.erase(extended, handshakes.end());
   if (handshakes.empty()) {
