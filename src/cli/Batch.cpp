@@ -70,105 +70,51 @@ struct ResponseVerdicts {
   }
 };
 
-// Drops the whitespace outside strings of indented JSON, which gives JsonWriter's one-line
-// layout of the same object.
-std::string compact_json(std::string_view pretty) {
-  std::string out;
-  out.reserve(pretty.size());
-  bool in_string = false;
-  for (std::size_t i = 0; i < pretty.size(); ++i) {
-    const char c = pretty[i];
-    if (in_string) {
-      out += c;
-      if (c == '\\' && i + 1 < pretty.size()) {
-        out += pretty[++i];
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == ' ' || c == '\n') {
-      continue;
-    }
-    in_string = c == '"';
-    out += c;
-  }
-  return out;
+// The response's outcome as a result shows it: its diagnostics down to --min-severity, and
+// without the request's own problems, which the server side's result prints already.
+handshake::ClientOutcome response_as_shown(const ResponseVerdicts& response,
+                                           const Options& options) {
+  handshake::ClientOutcome shown = response.outcome;
+  shown.diagnostics = shown_diagnostics(response.outcome.diagnostics, options);
+  shown.request.diagnostics.clear();
+  return shown;
 }
 
 // Appends the response's verdicts to a server-side result just rendered into `out` (from
-// `result_start` on) and `err`: the clients' lines in text, a `verify` member in JSON, the
-// response's diagnostics in the CI formats.
-void append_response_result(const ResponseVerdicts& response, const output::VerifySources& sources,
-                            const Options& options, bool color, std::string& out,
-                            std::size_t result_start, std::string& err, output::SarifLog* sarif) {
-  handshake::ClientOutcome shown = response.outcome;
-  shown.diagnostics = shown_diagnostics(response.outcome.diagnostics, options);
-  // The request's own problems are the server side's, printed with its result already.
-  shown.request.diagnostics.clear();
+// `result_start` on) and `err`: the clients' lines in text, the response's diagnostics in the CI
+// formats. (JSON carries them in the result itself: render_outcome's `response`.)
+void append_response_result(const output::ResponseJudgement& judged, const Options& options,
+                            bool color, std::string& out, std::size_t result_start,
+                            std::string& err, output::SarifLog* sarif) {
+  const output::Source& source = judged.sources.response;
   switch (options.format) {
   case Format::gcc:
-    output::render_gcc(out, shown.diagnostics, sources.response);
+    output::render_gcc(out, judged.outcome.diagnostics, source);
     return;
   case Format::github:
-    output::render_github(out, shown.diagnostics, sources.response);
+    output::render_github(out, judged.outcome.diagnostics, source);
     return;
   case Format::sarif:
     if (sarif != nullptr) {
-      sarif->add(shown.diagnostics, sources.response);
+      sarif->add(judged.outcome.diagnostics, source);
       sarif->drain(out);
     }
     return;
-  case Format::json: {
-    std::string verify = output::render_verify_json(shown, sources, response.verdicts);
-    // Without the members that name the object: it sits inside the server side's.
-    for (const std::string_view member :
-         {"  \"schema_version\": 1,\n", "  \"command\": \"verify\",\n"}) {
-      if (const std::size_t at = verify.find(member); at != std::string::npos) {
-        verify.erase(at, member.size());
-      }
-    }
-    while (!verify.empty() && verify.back() == '\n') {
-      verify.pop_back();
-    }
-    const bool pretty = out.size() >= result_start + 3 && out.ends_with("\n}\n");
-    std::size_t close = out.rfind('}');
-    if (close == std::string::npos || close < result_start) {
-      return;
-    }
-    std::string member;
-    if (pretty) {
-      member = ",\n  \"verify\": ";
-      for (const char c : verify) {
-        member += c;
-        if (c == '\n') {
-          member += "  ";
-        }
-      }
-      member += '\n';
-      // Before the line break that ends the last member.
-      close = out.rfind('\n', close);
-    } else {
-      member = ",\"verify\":" + compact_json(verify);
-    }
-    out.insert(close, member);
+  case Format::json:
+  case Format::http:
     return;
-  }
   default:
     break;
   }
-  if (options.format == Format::http) {
-    return;
-  }
   std::string lines = "# the response, as each client reads it:\n";
-  lines += output::render_verify_clients(response.outcome, response.verdicts);
+  lines += output::render_verify_clients(judged.outcome, judged.verdicts);
   // A batch's result ends with a blank line: the response's lines go before it.
   if (out.size() > result_start && out.ends_with("\n\n")) {
     out.insert(out.size() - 1, lines);
   } else {
     out += lines;
   }
-  err += output::render_verify_diagnostics(shown, sources, response.verdicts, color);
+  err += output::render_verify_diagnostics(judged.outcome, judged.sources, judged.verdicts, color);
 }
 
 // Results written so far and their verdicts, for the summary and the exit status.
@@ -238,14 +184,20 @@ public:
                        handshake::reason_phrase(outcome.status), outcome.hresult.name);
       }
     }
+    std::optional<handshake::ClientOutcome> shown_response;
+    std::optional<output::ResponseJudgement> judged;
+    if (response != nullptr) {
+      shown_response = response_as_shown(*response, m_options);
+      judged.emplace(output::ResponseJudgement{
+          *shown_response, {source, *response_source}, response->verdicts});
+    }
     render_outcome(outcome, source, m_options, m_color, m_out, m_err,
-                   own_heading ? nullptr : position, sarif, verdicts);
+                   own_heading ? nullptr : position, sarif, verdicts, judged ? &*judged : nullptr);
     if (own_heading) {
       m_out += '\n';
     }
-    if (response != nullptr) {
-      append_response_result(*response, {source, *response_source}, m_options, m_color, m_out,
-                             result_start, m_err, sarif);
+    if (judged) {
+      append_response_result(*judged, m_options, m_color, m_out, result_start, m_err, sarif);
     }
     return m_out.size() < k_flush_size && m_err.size() < k_flush_size ? true : flush();
   }

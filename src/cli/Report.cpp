@@ -123,13 +123,14 @@ util::Expected<RedactedRequest, std::string> redact_request(std::string_view inp
 void render_outcome(const handshake::Outcome& outcome, const output::Source& source,
                     const Options& options, bool color, std::string& out, std::string& err,
                     const output::BatchPosition* position, output::SarifLog* sarif,
-                    std::span<const output::ServerVerdict> servers) {
+                    std::span<const output::ServerVerdict> servers,
+                    const output::ResponseJudgement* response) {
   if (options.min_severity > diagnostics::Severity::note) {
     handshake::Outcome shown = outcome;
     shown.diagnostics = shown_diagnostics(outcome.diagnostics, options);
     Options unfiltered = options;
     unfiltered.min_severity = diagnostics::Severity::note;
-    render_outcome(shown, source, unfiltered, color, out, err, position, sarif, servers);
+    render_outcome(shown, source, unfiltered, color, out, err, position, sarif, servers, response);
     return;
   }
   switch (options.format) {
@@ -157,7 +158,7 @@ void render_outcome(const handshake::Outcome& outcome, const output::Source& sou
     output::render_json_to(out, outcome, source,
                            position != nullptr ? output::JsonLayout::line
                                                : output::JsonLayout::pretty,
-                           position, servers);
+                           position, servers, response);
     return;
   }
   if (options.verbose && outcome.request) {

@@ -46,13 +46,15 @@ shown_diagnostics(const std::vector<diagnostics::Diagnostic>& diagnostics, const
 // Appends one outcome in the chosen format: the result to `out` (standard output) and the
 // diagnostics to `err` (standard error). `position` marks a result of a batch; `sarif` is the
 // log a -f sarif run adds its results to (drained into `out`); `servers`, the verdicts of
-// --server, go after the diagnostics in text and into the JSON result. Diagnostics below
+// --server, go after the diagnostics in text and into the JSON result; `response`, a response
+// the capture holds, judged, becomes the JSON result's `verify`. Diagnostics below
 // --min-severity are left out of every format.
 void render_outcome(const handshake::Outcome& outcome, const output::Source& source,
                     const Options& options, bool color, std::string& out, std::string& err,
                     const output::BatchPosition* position = nullptr,
                     output::SarifLog* sarif = nullptr,
-                    std::span<const output::ServerVerdict> servers = {});
+                    std::span<const output::ServerVerdict> servers = {},
+                    const output::ResponseJudgement* response = nullptr);
 
 // A request under --redact: its bytes with each credential replaced by a same-length
 // placeholder (output/Redaction), and the choices with any that named a credential (a JWT

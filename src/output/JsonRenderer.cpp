@@ -1,5 +1,7 @@
 #include "output/JsonRenderer.hpp"
 
+#include "output/VerifyRenderer.hpp"
+
 #include "output/JsonWriter.hpp"
 
 #include <fmt/format.h>
@@ -143,7 +145,7 @@ void write_offers(JsonWriter& json, const handshake::Outcome& outcome,
 
 void render_json_to(std::string& out, const handshake::Outcome& outcome, const Source& source,
                     JsonLayout layout, const BatchPosition* position,
-                    std::span<const ServerVerdict> servers) {
+                    std::span<const ServerVerdict> servers, const ResponseJudgement* response) {
   JsonWriter json(out, layout);
   json.begin_object();
   json.member("schema_version", k_json_schema_version);
@@ -229,15 +231,22 @@ void render_json_to(std::string& out, const handshake::Outcome& outcome, const S
     json.key("servers");
     write_servers_json(json, servers);
   }
+  if (response != nullptr) {
+    json.key("verify");
+    json.begin_object();
+    write_verify_members(json, *response);
+    json.end_object();
+  }
   json.end_object();
   json.finish();
   out += '\n';
 }
 
 std::string render_json(const handshake::Outcome& outcome, const Source& source, JsonLayout layout,
-                        const BatchPosition* position, std::span<const ServerVerdict> servers) {
+                        const BatchPosition* position, std::span<const ServerVerdict> servers,
+                        const ResponseJudgement* response) {
   std::string out;
-  render_json_to(out, outcome, source, layout, position, servers);
+  render_json_to(out, outcome, source, layout, position, servers, response);
   return out;
 }
 

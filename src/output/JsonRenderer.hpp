@@ -12,6 +12,8 @@
 
 namespace wsh::output {
 
+struct ResponseJudgement; // output/VerifyRenderer.hpp
+
 // Version of the JSON schema below; raised only when a field changes meaning or goes away.
 inline constexpr int k_json_schema_version = 1;
 
@@ -37,15 +39,18 @@ void write_request_json(JsonWriter& json, const http::Request& request, const So
 
 // One JSON object describing the outcome (schema in man/ws-handshake.1, JSON OUTPUT), followed
 // by a newline; in a batch it starts with the result's position; with --server it ends with the
-// servers' verdicts. Bytes from the input that are not valid UTF-8 become U+FFFD.
+// servers' verdicts, and with `response` (a capture that holds the server's response) with that
+// response judged, as `verify`. Bytes from the input that are not valid UTF-8 become U+FFFD.
 std::string render_json(const handshake::Outcome& outcome, const Source& source,
                         JsonLayout layout = JsonLayout::pretty,
                         const BatchPosition* position = nullptr,
-                        std::span<const ServerVerdict> servers = {});
+                        std::span<const ServerVerdict> servers = {},
+                        const ResponseJudgement* response = nullptr);
 
 // The same, appended to `out`, as a batch writes its output block.
 void render_json_to(std::string& out, const handshake::Outcome& outcome, const Source& source,
                     JsonLayout layout = JsonLayout::pretty, const BatchPosition* position = nullptr,
-                    std::span<const ServerVerdict> servers = {});
+                    std::span<const ServerVerdict> servers = {},
+                    const ResponseJudgement* response = nullptr);
 
 } // namespace wsh::output

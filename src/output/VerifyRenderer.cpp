@@ -137,16 +137,12 @@ std::string render_verify_clients(const handshake::ClientOutcome& outcome,
   return out;
 }
 
-std::string render_verify_json(const handshake::ClientOutcome& outcome,
-                               const VerifySources& sources,
-                               const std::vector<ClientVerdict>& verdicts) {
-  std::string out;
-  JsonWriter json(out, JsonLayout::pretty);
+void write_verify_members(JsonWriter& json, const ResponseJudgement& judged) {
+  const handshake::ClientOutcome& outcome = judged.outcome;
+  const VerifySources& sources = judged.sources;
+  const std::vector<ClientVerdict>& verdicts = judged.verdicts;
   const bool all_open = std::all_of(verdicts.begin(), verdicts.end(),
                                     [&](const auto& verdict) { return opens(verdict, outcome); });
-  json.begin_object();
-  json.member("schema_version", k_json_schema_version);
-  json.member("command", "verify");
   json.member("ok", all_open);
   json.member("opens", outcome.opens);
   json.key("status");
@@ -269,6 +265,17 @@ std::string render_verify_json(const handshake::ClientOutcome& outcome,
     json.end_object();
   }
   json.end_object();
+}
+
+std::string render_verify_json(const handshake::ClientOutcome& outcome,
+                               const VerifySources& sources,
+                               const std::vector<ClientVerdict>& verdicts) {
+  std::string out;
+  JsonWriter json(out, JsonLayout::pretty);
+  json.begin_object();
+  json.member("schema_version", k_json_schema_version);
+  json.member("command", "verify");
+  write_verify_members(json, {outcome, sources, verdicts});
   json.end_object();
   json.finish();
   out += '\n';

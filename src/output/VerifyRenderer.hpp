@@ -2,6 +2,7 @@
 
 #include "clients/Prediction.hpp"
 #include "handshake/ClientHandshake.hpp"
+#include "output/JsonWriter.hpp"
 #include "output/Source.hpp"
 
 #include <string>
@@ -38,6 +39,19 @@ std::string render_verify_diagnostics(const handshake::ClientOutcome& outcome,
 // message as that client prints it (valid UTF-8 kept, controls escaped).
 std::string render_verify_clients(const handshake::ClientOutcome& outcome,
                                   const std::vector<ClientVerdict>& verdicts);
+
+// A response judged against its request with every client's verdict: what `verify` prints, and
+// what a server-side result carries as `verify` when its capture (HAR, curl, pcap) holds the
+// response.
+struct ResponseJudgement {
+  const handshake::ClientOutcome& outcome;
+  VerifySources sources;
+  const std::vector<ClientVerdict>& verdicts;
+};
+
+// The members of render_verify_json's object but schema_version and command, which name a verify
+// result, into the object `json` has open.
+void write_verify_members(JsonWriter& json, const ResponseJudgement& judged);
 
 // One JSON object (schema in man/ws-handshake.1, JSON OUTPUT, and the published schema):
 // the verdicts, the response and the request as read, both lists of diagnostics, and a
