@@ -121,7 +121,8 @@ ReadResult read_header_block(const OriginalText& original, const HeaderBlockOpti
     const std::string_view raw_name =
         colon == std::string_view::npos ? std::string_view() : text.substr(0, colon);
     const std::string_view name = http::trim_ows(raw_name);
-    const std::string_view name_token = pseudo ? name.substr(1) : name;
+    // Empty for a line that is a colon alone: no name, so not a header line.
+    const std::string_view name_token = pseudo && !name.empty() ? name.substr(1) : name;
     if (colon == std::string_view::npos || name_token.empty() || !http::is_token(name_token) ||
         (!pseudo && name.data() != text.data())) {
       result.notes.push_back({fmt::format("line {} is not a header line and is left out: {}",
