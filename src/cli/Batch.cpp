@@ -154,9 +154,11 @@ public:
     if (outcome.accepted) {
       ++m_accepted;
     }
-    // In a batch an unreadable head (too large, cut off) is one refused result among others.
+    // In a batch an unreadable head (too large, cut off) is one refused result among others;
+    // the one request of a header block or curl input exits as a raw request would.
     const int status = exit_status_with_servers(outcome, m_options, verdicts);
-    m_worst = std::max(m_worst, status == k_exit_input_error ? k_exit_rejected : status);
+    m_worst =
+        std::max(m_worst, status == k_exit_input_error && !m_single ? k_exit_rejected : status);
     if (response != nullptr) {
       ++m_responses;
       const int verdict = response->exit_status();
@@ -203,6 +205,9 @@ public:
   }
 
   // A line for standard error, in order with the results.
+  // The input holds this one request only: its exit status is a single request's.
+  void set_single() { m_single = true; }
+
   // A note for standard error (a capture's notes come by the thousand when it holds many TLS
   // connections: written out in blocks as results are).
   void note(std::string_view line) {
@@ -291,6 +296,7 @@ private:
   // The worst exit status of a result so far, under --fail-on.
   int m_worst = k_exit_accepted;
   std::optional<output::SarifLog> m_sarif;
+  bool m_single = false;
 };
 
 // Opens FILE or standard input for a batch; -1 with a message printed when it cannot.
@@ -536,7 +542,7 @@ int run_har(const Options& options, const std::string* start) {
       notes += fmt::format("ws-handshake: skipped entry {}", skipped.entry_index);
       if (!skipped.url.empty()) {
         notes += " (";
-        util::append_escaped(notes, skipped.url);
+        util::append_escaped(notes, options.redact ? output::redact_url(skipped.url) : skipped.url);
         notes += ')';
       }
       notes += fmt::format(": {}\n", skipped.reason);
@@ -569,7 +575,8 @@ int run_har(const Options& options, const std::string* start) {
     const std::string name = fmt::format(
         "{}#{}", options.input_path == "-" ? "<stdin>" : options.input_path, entry.entry_index);
     const output::Source source{name, bytes, 1, 0};
-    const output::BatchPosition position{index, 0, entry.url, entry.started, entry.entry_index};
+    const std::string url = options.redact ? output::redact_url(entry.url) : entry.url;
+    const output::BatchPosition position{index, 0, url, entry.started, entry.entry_index};
     std::optional<ResponseVerdicts> response;
     if (entry.response) {
       response.emplace(bytes, response_bytes, options.parse);
@@ -620,6 +627,9 @@ int answer_rebuilt(const Options& options, std::vector<inputs::RebuiltHandshake>
   Answerer answerer(options);
   BatchReport report(options);
   const bool single = handshakes.size() == 1;
+  if (single) {
+    report.set_single();
+  }
   std::size_t index = 0;
   for (inputs::RebuiltHandshake& rebuilt : handshakes) {
     ++index;

@@ -151,7 +151,7 @@ ReadResult read_header_block(const OriginalText& original, const HeaderBlockOpti
             {fmt::format("line {}: {} is not an HTTP/2 request pseudo-header (RFC 9113 8.3.1) and "
                          "is left out",
                          line.number, util::quote_input(name)),
-             line.offset});
+             line.offset, true});
       }
       continue;
     }

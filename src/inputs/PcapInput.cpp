@@ -166,6 +166,10 @@ struct Segment {
   std::string_view payload;
 };
 
+// What a segment waiting behind a gap costs besides its payload (the map node and the string),
+// counted against the head's limit so that a flood of one-byte segments is bounded too.
+constexpr std::size_t k_waiting_segment_cost = 96;
+
 // One direction of a connection: its payload in sequence order up to the end of the first
 // header block.
 struct Direction {
@@ -209,24 +213,30 @@ struct Direction {
     if (offset > bytes.size()) {
       if (ahead.count(offset) == 0) {
         ++reordered;
-        ahead_bytes += payload.size();
+        ahead_bytes += payload.size() + k_waiting_segment_cost;
         ahead.emplace(offset, std::string(payload));
       } else {
         ++retransmitted;
       }
       return ahead_bytes <= limit;
     }
+    // Only the new bytes and the three before them can complete the empty line, so each
+    // segment costs its own size, not the head's so far; a head that starts with empty lines
+    // (skipped, RFC 9112 2.2) is searched whole.
+    const std::size_t searched = bytes.size() >= 3 ? bytes.size() - 3 : 0;
     append_from(offset, payload);
     // Segments that waited for this one.
     while (!ahead.empty() && ahead.begin()->first <= bytes.size()) {
       const auto next = ahead.begin();
-      ahead_bytes -= next->second.size();
+      ahead_bytes -= next->second.size() + k_waiting_segment_cost;
       if (next->first + next->second.size() > bytes.size()) {
         append_from(next->first, next->second);
       }
       ahead.erase(next);
     }
-    const std::size_t end = http::find_header_end(bytes);
+    const bool leading_empty_line = bytes.starts_with('\r') || bytes.starts_with('\n');
+    const std::size_t end = leading_empty_line ? http::find_header_end(bytes)
+                                               : http::find_header_end_from(bytes, searched);
     if (end != std::string::npos) {
       bytes.resize(end);
       complete = true;

@@ -155,7 +155,8 @@ std::vector<Credential> find_credentials(std::string_view input, RedactionScope 
       finder.add(value, "Cookie value");
     } else if (http::iequals(name, "authorization") || http::iequals(name, "proxy-authorization")) {
       finder.authorization(value, name);
-    } else if (http::iequals(name, "referer") || http::iequals(name, "origin")) {
+    } else if (http::iequals(name, "referer") || http::iequals(name, "origin") ||
+               http::iequals(name, "location") || http::iequals(name, "content-location")) {
       finder.url(value, name);
     } else if (http::iequals(name, "sec-websocket-protocol")) {
       finder.subprotocols(value);
@@ -166,6 +167,12 @@ std::vector<Credential> find_credentials(std::string_view input, RedactionScope 
   std::sort(found.begin(), found.end(),
             [](const Credential& a, const Credential& b) { return a.offset < b.offset; });
   return found;
+}
+
+std::string redact_url(std::string_view url) {
+  std::vector<Credential> found;
+  Finder(url, found).url(url, "URL");
+  return redact(url, found);
 }
 
 std::string placeholder_for(std::string_view text) {

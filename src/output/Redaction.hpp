@@ -37,4 +37,8 @@ std::string placeholder_for(std::string_view text);
 // A copy of `input` with each credential replaced by its placeholder.
 std::string redact(std::string_view input, const std::vector<Credential>& credentials);
 
+// A URL printed beside a result (a HAR entry's) with the credentials of its query and user
+// information replaced alike.
+std::string redact_url(std::string_view url);
+
 } // namespace wsh::output
