@@ -50,13 +50,7 @@ struct ResponseVerdicts {
     predictions.reserve(profiles.size());
     verdicts.push_back({"rfc", nullptr});
     for (const clients::ClientProfile* profile : profiles) {
-      clients::Prediction prediction;
-      if (outcome.request.request && outcome.response) {
-        prediction = clients::predict(*profile, *outcome.request.request, *outcome.response, "");
-      } else {
-        prediction.claimed = false;
-      }
-      predictions.push_back(std::move(prediction));
+      predictions.push_back(predict_client(*profile, outcome));
       verdicts.push_back({profile->name, &predictions.back()});
     }
   }

@@ -1,6 +1,7 @@
 #include "cli/Report.hpp"
 
 #include "cli/ExitStatus.hpp"
+#include "clients/Predict.hpp"
 #include "handshake/ClientHandshake.hpp"
 #include "handshake/ServerHandshake.hpp"
 #include "output/HttpRenderer.hpp"
@@ -197,6 +198,16 @@ void render_outcome(const handshake::Outcome& outcome, const output::Source& sou
     return;
   }
   out += output::render_text_headers(outcome);
+}
+
+clients::Prediction predict_client(const clients::ClientProfile& profile,
+                                   const handshake::ClientOutcome& outcome) {
+  if (outcome.request.request && outcome.response) {
+    return clients::predict(profile, *outcome.request.request, *outcome.response, "");
+  }
+  clients::Prediction unclaimed;
+  unclaimed.claimed = false;
+  return unclaimed;
 }
 
 util::Expected<RedactedExchange, std::string>

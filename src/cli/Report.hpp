@@ -1,6 +1,9 @@
 #pragma once
 
 #include "cli/Options.hpp"
+#include "clients/ClientProfile.hpp"
+#include "clients/Prediction.hpp"
+#include "handshake/ClientHandshake.hpp"
 #include "handshake/Outcome.hpp"
 #include "output/CiRenderer.hpp"
 #include "output/JsonRenderer.hpp"
@@ -68,6 +71,11 @@ struct RedactedRequest {
 // same diagnostics at the same places as the original; otherwise a message saying so.
 util::Expected<RedactedRequest, std::string> redact_request(std::string_view input,
                                                             const Options& options);
+
+// What `profile`'s client does with the response of `outcome`; unclaimed when the request or
+// the response could not be read, so there is nothing to predict from.
+clients::Prediction predict_client(const clients::ClientProfile& profile,
+                                   const handshake::ClientOutcome& outcome);
 
 // A request and the response it got, under --redact: both with each credential replaced (a
 // Set-Cookie too).

@@ -125,13 +125,7 @@ int run_verify(const Options& options) {
       continue;
     }
     const clients::ClientProfile* profile = clients::find_client(name);
-    clients::Prediction prediction;
-    if (outcome.request.request && outcome.response) {
-      prediction = clients::predict(*profile, *outcome.request.request, *outcome.response, "");
-    } else {
-      prediction.claimed = false;
-    }
-    predictions.push_back(std::move(prediction));
+    predictions.push_back(predict_client(*profile, outcome));
     verdicts.push_back({profile->name, &predictions.back()});
   }
 

@@ -501,32 +501,10 @@ ReadResult read_curl_command(const OriginalText& original) {
   return result;
 }
 
-struct TraceLine {
-  std::string_view text;
-  std::size_t offset;
-};
-
-std::vector<TraceLine> lines_of(std::string_view bytes) {
-  std::vector<TraceLine> lines;
-  std::size_t at = 0;
-  while (at < bytes.size()) {
-    std::size_t end = bytes.find('\n', at);
-    const std::size_t next = end == std::string_view::npos ? bytes.size() : end + 1;
-    end = end == std::string_view::npos ? bytes.size() : end;
-    std::string_view text = bytes.substr(at, end - at);
-    if (!text.empty() && text.back() == '\r') {
-      text.remove_suffix(1);
-    }
-    lines.push_back({text, at});
-    at = next;
-  }
-  return lines;
-}
-
 // A curl -v transcript (`> ` and `< ` lines) or a --trace-ascii one.
 ReadResult read_curl_transcript(const OriginalText& original) {
   ReadResult result;
-  const std::vector<TraceLine> lines = lines_of(original.bytes());
+  const std::vector<TextLine> lines = split_lines(original.bytes());
   RebuiltHandshake handshake;
   handshake.request = RebuiltBytes(original);
   RebuiltBytes response(original);
@@ -535,7 +513,7 @@ ReadResult read_curl_transcript(const OriginalText& original) {
   // --trace-ascii: which direction the current dump is.
   enum class Dump { none, send_header, recv_header };
   Dump dump = Dump::none;
-  for (const TraceLine& line : lines) {
+  for (const TextLine& line : lines) {
     const std::string_view text = line.text;
     if (text.starts_with("=> Send header")) {
       dump = Dump::send_header;
@@ -617,8 +595,8 @@ std::vector<ShellWord> split_command_line(std::string_view text, std::size_t off
 }
 
 ReadResult read_curl(const OriginalText& original) {
-  const std::vector<TraceLine> lines = lines_of(original.bytes());
-  for (const TraceLine& line : lines) {
+  const std::vector<TextLine> lines = split_lines(original.bytes());
+  for (const TextLine& line : lines) {
     std::string_view text = line.text;
     while (!text.empty() && is_blank_char(text.front())) {
       text.remove_prefix(1);

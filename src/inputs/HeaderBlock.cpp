@@ -11,31 +11,6 @@ namespace wsh::inputs {
 
 namespace {
 
-struct Line {
-  std::string_view text;
-  std::size_t offset = 0;
-  std::size_t number = 0;
-};
-
-std::vector<Line> split_lines(std::string_view bytes) {
-  std::vector<Line> lines;
-  std::size_t at = 0;
-  std::size_t number = 1;
-  while (at < bytes.size()) {
-    std::size_t end = bytes.find('\n', at);
-    const std::size_t next = end == std::string_view::npos ? bytes.size() : end + 1;
-    end = end == std::string_view::npos ? bytes.size() : end;
-    std::string_view text = bytes.substr(at, end - at);
-    if (!text.empty() && text.back() == '\r') {
-      text.remove_suffix(1);
-    }
-    lines.push_back({text, at, number});
-    at = next;
-    ++number;
-  }
-  return lines;
-}
-
 bool is_blank(std::string_view text) {
   return http::trim_ows(text).empty();
 }
@@ -79,7 +54,7 @@ struct FieldSpan {
 ReadResult read_header_block(const OriginalText& original, const HeaderBlockOptions& options) {
   ReadResult result;
   const std::string_view bytes = original.bytes();
-  const std::vector<Line> lines = split_lines(bytes);
+  const std::vector<TextLine> lines = split_lines(bytes);
   std::size_t i = 0;
   while (i < lines.size() && is_blank(lines[i].text)) {
     ++i;
@@ -89,7 +64,7 @@ ReadResult read_header_block(const OriginalText& original, const HeaderBlockOpti
   handshake.request = RebuiltBytes(original);
   RebuiltBytes& out = handshake.request;
 
-  std::optional<Line> request_line;
+  std::optional<TextLine> request_line;
   if (i < lines.size() && is_request_line(lines[i].text)) {
     request_line = lines[i];
     ++i;
@@ -100,7 +75,7 @@ ReadResult read_header_block(const OriginalText& original, const HeaderBlockOpti
   std::optional<FieldSpan> protocol;
   bool any_pseudo = false;
   for (; i < lines.size(); ++i) {
-    const Line& line = lines[i];
+    const TextLine& line = lines[i];
     if (is_blank(line.text)) {
       std::size_t rest = 0;
       for (std::size_t k = i + 1; k < lines.size(); ++k) {

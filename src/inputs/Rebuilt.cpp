@@ -17,4 +17,23 @@ void RebuiltBytes::append_assumed(std::string_view text, std::size_t original) {
   m_bytes += text;
 }
 
+std::vector<TextLine> split_lines(std::string_view bytes) {
+  std::vector<TextLine> lines;
+  std::size_t at = 0;
+  std::size_t number = 1;
+  while (at < bytes.size()) {
+    std::size_t end = bytes.find('\n', at);
+    const std::size_t next = end == std::string_view::npos ? bytes.size() : end + 1;
+    end = end == std::string_view::npos ? bytes.size() : end;
+    std::string_view text = bytes.substr(at, end - at);
+    if (!text.empty() && text.back() == '\r') {
+      text.remove_suffix(1);
+    }
+    lines.push_back({text, at, number});
+    at = next;
+    ++number;
+  }
+  return lines;
+}
+
 } // namespace wsh::inputs

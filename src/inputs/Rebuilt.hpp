@@ -62,6 +62,17 @@ struct RebuiltHandshake {
   bool extended_connect = false;
 };
 
+// One line of a text input (a pasted block, a transcript): without its LF or CR LF, where it
+// starts, and its number from 1.
+struct TextLine {
+  std::string_view text;
+  std::size_t offset = 0;
+  std::size_t number = 0;
+};
+
+// The lines of `bytes`, cut at each LF; a CR before the LF is dropped.
+std::vector<TextLine> split_lines(std::string_view bytes);
+
 // Everything a reader found in one input.
 struct ReadResult {
   std::vector<RebuiltHandshake> handshakes;
