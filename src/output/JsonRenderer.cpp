@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <optional>
 
 namespace wsh::output {
@@ -30,12 +31,18 @@ public:
 
   std::size_t of_field(std::size_t index) const { return m_request_line + 1 + index; }
 
-  // The line of the field whose value holds `part` (an offer's text).
+  // The line of the field whose value holds `part` (an offer's text). The values are views of
+  // the request's bytes in the order of its lines, so the field is found by halving.
   std::size_t of_value_part(std::string_view part) const {
-    for (std::size_t i = 0; i < m_request.fields.size(); ++i) {
-      const std::string_view value = m_request.fields[i].value;
-      if (part.data() >= value.data() && part.data() <= value.data() + value.size()) {
-        return of_field(i);
+    const auto& fields = m_request.fields;
+    const auto after =
+        std::partition_point(fields.begin(), fields.end(), [&part](const http::Field& field) {
+          return field.value.data() <= part.data();
+        });
+    if (after != fields.begin()) {
+      const std::string_view value = std::prev(after)->value;
+      if (part.data() <= value.data() + value.size()) {
+        return of_field(static_cast<std::size_t>(std::prev(after) - fields.begin()));
       }
     }
     return m_request_line;
@@ -59,12 +66,7 @@ void write_request_fields(JsonWriter& json, const http::Request& request, const 
   json.begin_array();
   for (std::size_t i = 0; i < request.fields.size(); ++i) {
     const http::Field& field = request.fields[i];
-    json.begin_object();
-    json.key("name");
-    json.token(field.name);
-    json.member("value", field.value);
-    json.member("line", std::uint64_t{lines.of_field(i)});
-    json.end_object();
+    json.name_value_line(field.name, field.value, lines.of_field(i));
   }
   json.end_array();
   json.end_object();

@@ -79,16 +79,20 @@ void append_code_point(std::string& out, std::uint32_t code_point) {
 }
 
 #if WSH_SIMD_SSE2
-// Bit i set when byte i of `chunk` cannot be written as it is.
-unsigned escape_mask(__m128i chunk) {
+// 0xff in each byte of `chunk` that cannot be written as it is, 0 in the others.
+__m128i escape_bytes(__m128i chunk) {
   // Printable ASCII is [0x20, 0x7e]: shifted to the bottom of the signed range, one compare.
   const __m128i shifted = _mm_add_epi8(chunk, _mm_set1_epi8(static_cast<char>(0x80 - 0x20)));
   const __m128i printable =
       _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + 0x7f - 0x20 - 256)));
   const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
                                        _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\')));
-  return static_cast<unsigned>(
-      _mm_movemask_epi8(_mm_or_si128(_mm_xor_si128(printable, _mm_set1_epi8(-1)), special)));
+  return _mm_or_si128(_mm_xor_si128(printable, _mm_set1_epi8(-1)), special);
+}
+
+// Bit i set when byte i of `chunk` cannot be written as it is.
+unsigned escape_mask(__m128i chunk) {
+  return static_cast<unsigned>(_mm_movemask_epi8(escape_bytes(chunk)));
 }
 
 // The `Word` (4 or 8 bytes) at `at`, in the low bytes of a register.
@@ -159,6 +163,90 @@ std::size_t first_in_pair(unsigned mask, std::size_t from, std::size_t end) {
   return i;
 }
 
+// Copies `bytes` to `to` and says whether every byte of it may be written as it is (when not,
+// what was copied is to be written over). The search of find_escape and the copy in one pass:
+// the same loads, stored as they are checked, the last block and short strings as
+// overlapping loads and stores that stay inside both buffers.
+[[gnu::always_inline]] inline bool copy_plain(char* to, std::string_view bytes) {
+  const std::size_t size = bytes.size();
+  const char* from = bytes.data();
+#if WSH_SIMD_SSE2
+  const auto load = [from](std::size_t at) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + at));
+  };
+  const auto store = [to](std::size_t at, __m128i chunk) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to + at), chunk);
+  };
+  if (size >= 16) {
+    __m128i escapes = _mm_setzero_si128();
+    for (std::size_t i = 0; i + 16 < size; i += 16) {
+      const __m128i chunk = load(i);
+      store(i, chunk);
+      escapes = _mm_or_si128(escapes, escape_bytes(chunk));
+    }
+    const __m128i last = load(size - 16);
+    store(size - 16, last);
+    escapes = _mm_or_si128(escapes, escape_bytes(last));
+    return _mm_movemask_epi8(escapes) == 0;
+  }
+  // 4 to 15 bytes: two words, the second ending where `bytes` ends.
+  const auto pair = [&]<typename Word>(Word /*width*/) {
+    constexpr unsigned k_word_bits = (1U << sizeof(Word)) - 1;
+    Word low = 0;
+    Word high = 0;
+    std::memcpy(&low, from, sizeof low);
+    std::memcpy(&high, from + size - sizeof high, sizeof high);
+    std::memcpy(to, &low, sizeof low);
+    std::memcpy(to + size - sizeof high, &high, sizeof high);
+    const __m128i both =
+        _mm_unpacklo_epi64(load_low<Word>(from), load_low<Word>(from + size - sizeof high));
+    // A 4-byte word leaves zeros above it in its half, which are not text.
+    return (escape_mask(both) & (k_word_bits | k_word_bits << 8U)) == 0;
+  };
+  if (size >= 8) {
+    return pair(std::uint64_t{});
+  }
+  if (size >= 4) {
+    return pair(std::uint32_t{});
+  }
+#endif
+  bool plain = true;
+  for (std::size_t i = 0; i < size; ++i) {
+    to[i] = from[i];
+    plain = plain && k_plain[static_cast<unsigned char>(from[i])];
+  }
+  return plain;
+}
+
+// Numbers below this are written by write_short_number: line numbers, offsets and counts.
+constexpr std::uint64_t k_short_number_limit = 100000000;
+
+// Writes `value` (below k_short_number_limit: at most eight digits) at `at`, two digits at a
+// time from the end with 32-bit arithmetic, and returns the end.
+char* write_short_number(char* at, std::uint32_t value) {
+  const std::size_t digits = value < 10         ? 1
+                             : value < 100      ? 2
+                             : value < 1000     ? 3
+                             : value < 10000    ? 4
+                             : value < 100000   ? 5
+                             : value < 1000000  ? 6
+                             : value < 10000000 ? 7
+                                                : 8;
+  char* const end = at + digits;
+  char* pair = end;
+  while (value >= 100) {
+    pair -= 2;
+    std::memcpy(pair, &k_digit_pairs[std::size_t{2} * (value % 100)], 2);
+    value /= 100;
+  }
+  if (value >= 10) {
+    std::memcpy(at, &k_digit_pairs[std::size_t{2} * value], 2);
+  } else {
+    *at = static_cast<char>('0' + value);
+  }
+  return end;
+}
+
 } // namespace
 
 void append_json_string(std::string& out, std::string_view bytes) {
@@ -220,13 +308,16 @@ void JsonWriter::newline_and_indent(std::size_t depth) {
 }
 
 void JsonWriter::string(std::string_view bytes) {
-  if (find_escape(bytes, 0) == bytes.size()) {
-    token(bytes);
+  char* at = begin_value(bytes.size() + 2);
+  *at = '"';
+  if (copy_plain(at + 1, bytes)) {
+    at[bytes.size() + 1] = '"';
+    m_at = at + bytes.size() + 2;
     return;
   }
-  m_at = begin_value(0);
-  const std::size_t size = written();
-  m_out.resize(size);
+  // Written over from the opening quote, with the escapes.
+  m_at = at;
+  m_out.resize(written());
   append_json_string(m_out, bytes);
   m_at = m_out.data() + m_out.size();
   m_end = m_at;
@@ -234,33 +325,51 @@ void JsonWriter::string(std::string_view bytes) {
 
 void JsonWriter::number(std::uint64_t value) {
   char* at = begin_value(20);
-  if (value >= 100000000) {
-    m_at = std::to_chars(at, at + 20, value).ptr;
+  m_at = value >= k_short_number_limit ? std::to_chars(at, at + 20, value).ptr
+                                       : write_short_number(at, static_cast<std::uint32_t>(value));
+}
+
+void JsonWriter::name_value_line(std::string_view name, std::string_view value,
+                                 std::uint64_t line) {
+  constexpr std::string_view k_open = "{\"name\":\"";
+  constexpr std::string_view k_value = "\",\"value\":";
+  constexpr std::string_view k_line = "\",\"line\":";
+  if (m_pretty || line >= k_short_number_limit) {
+    begin_object();
+    key("name");
+    token(name);
+    member("value", value);
+    member("line", line);
+    end_object();
     return;
   }
-  // Line numbers, offsets and counts: at most eight digits, written two at a time from the
-  // end, with 32-bit arithmetic.
-  auto rest = static_cast<std::uint32_t>(value);
-  const std::size_t digits = rest < 10         ? 1
-                             : rest < 100      ? 2
-                             : rest < 1000     ? 3
-                             : rest < 10000    ? 4
-                             : rest < 100000   ? 5
-                             : rest < 1000000  ? 6
-                             : rest < 10000000 ? 7
-                                               : 8;
-  char* end = at + digits;
-  m_at = end;
-  while (rest >= 100) {
-    end -= 2;
-    std::memcpy(end, &k_digit_pairs[std::size_t{2} * (rest % 100)], 2);
-    rest /= 100;
+  char* at = begin_value(k_open.size() + name.size() + k_value.size() + 1 + value.size() +
+                         k_line.size() + 8 + 1);
+  const auto copy = [&at](std::string_view text) {
+    std::memcpy(at, text.data(), text.size());
+    at += text.size();
+  };
+  copy(k_open);
+  copy_plain(at, name); // a token: plain
+  at += name.size();
+  copy(k_value);
+  *at = '"';
+  if (!copy_plain(at + 1, value)) {
+    // The value needs escapes: the object goes on from its "value" member as the member
+    // calls write it.
+    m_at = at;
+    m_next = Next::after_key;
+    ++m_depth;
+    string(value);
+    member("line", line);
+    end_object();
+    return;
   }
-  if (rest >= 10) {
-    std::memcpy(at, &k_digit_pairs[std::size_t{2} * rest], 2);
-  } else {
-    *at = static_cast<char>('0' + rest);
-  }
+  at += 1 + value.size();
+  copy(k_line);
+  at = write_short_number(at, static_cast<std::uint32_t>(line));
+  *at++ = '}';
+  m_at = at;
 }
 
 } // namespace wsh::output

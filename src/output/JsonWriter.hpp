@@ -79,6 +79,11 @@ public:
     m_at = at + bytes.size() + 2;
   }
   void number(std::uint64_t value);
+
+  // `{"name":NAME,"value":VALUE,"line":LINE}`, a request's field: the object NDJSON writes
+  // most often, so in line layout it is written with one bounds check when VALUE needs no
+  // escaping; the text is the one the member calls would write. NAME is a token.
+  void name_value_line(std::string_view name, std::string_view value, std::uint64_t line);
   void boolean(bool value) { raw(value ? std::string_view("true") : std::string_view("false")); }
   void null() { raw("null"); }
   // A string, or null when `text` is empty.

@@ -117,3 +117,52 @@ TEST_CASE("output::JsonWriter lays out like nlohmann_json's dump") {
   CHECK(write(JsonLayout::pretty) == document.dump(2));
   CHECK(write(JsonLayout::line) == document.dump());
 }
+
+TEST_CASE("output::JsonWriter::name_value_line writes what the member calls write") {
+  // The one-check path of line layout against the general calls, in both layouts, after another
+  // value (so the separator is written), for values with and without an escape at each
+  // position, and line numbers on both sides of the short-number limit.
+  const auto by_members = [](JsonLayout layout, std::string_view value, std::uint64_t line) {
+    std::string out;
+    JsonWriter json(out, layout);
+    json.begin_array();
+    json.number(7);
+    json.begin_object();
+    json.key("name");
+    json.token("Sec-WebSocket-Key");
+    json.member("value", value);
+    json.member("line", line);
+    json.end_object();
+    json.string("after");
+    json.end_array();
+    json.finish();
+    return out;
+  };
+  const auto fused = [](JsonLayout layout, std::string_view value, std::uint64_t line) {
+    std::string out;
+    JsonWriter json(out, layout);
+    json.begin_array();
+    json.number(7);
+    json.name_value_line("Sec-WebSocket-Key", value, line);
+    json.string("after");
+    json.end_array();
+    json.finish();
+    return out;
+  };
+  const std::uint64_t lines[] = {0, 9, 10, 12345, 99999999, 100000000, 18446744073709551615U};
+  for (std::size_t length = 0; length <= 40; ++length) {
+    for (std::size_t at = 0; at <= length; ++at) {
+      std::string value(length, 'v');
+      if (at < length) {
+        value[at] = '"';
+      }
+      for (const std::uint64_t line : lines) {
+        CAPTURE(value);
+        CAPTURE(line);
+        CHECK(fused(JsonLayout::line, value, line) == by_members(JsonLayout::line, value, line));
+        CHECK(fused(JsonLayout::pretty, value, line) ==
+              by_members(JsonLayout::pretty, value, line));
+      }
+    }
+  }
+}
