@@ -42,6 +42,10 @@ batch_json_cpu = [float(user) + float(system)
                   for fields in raw_lines if fields[0] == "batch_json_run"
                   for user, system, _ in [fields[1:]]]
 batch_json_ns = statistics.median(batch_json_cpu) / requests * 1e9 if batch_json_cpu else None
+# Each json run follows an http run at once, so the ratio within each pair is the least touched
+# by load that comes and goes over the minutes of the run; their median is the figure judged.
+json_pair_ratios = [json / http for http, json in zip(batch_cpu, batch_json_cpu) if http > 0]
+json_pair_ratio = statistics.median(json_pair_ratios) if json_pair_ratios else None
 
 # Google Benchmark: the median CPU time of each benchmark, in ns.
 gbench = {}
@@ -72,6 +76,8 @@ def per_handshake(program):
 
 
 engine_ir = per_handshake("engine")
+batch_http_ir = per_handshake("batch_http")
+batch_json_ir = per_handshake("batch_json")
 engine_reused_ir = per_handshake("engine_reused")
 floor_ir = per_handshake("floor")
 
@@ -161,10 +167,9 @@ batch_floor = ratio(batch_ns, floor_ns)
 rows.append(("batch end to end: CPU per handshake", show(batch_ns, " ns"),
              f"floor {show(floor_ns, ' ns', 1)}", show(batch_floor, "x", 2),
              "<= 4x (aim 2.5x)", verdict(batch_floor, lambda r: r <= 4)))
-json_http = ratio(batch_json_ns, batch_ns)
 rows.append(("batch -f json (NDJSON) vs -f http", show(batch_json_ns, " ns"),
-             f"http {show(batch_ns, ' ns')}", show(json_http, "x", 2), "<= 2x",
-             verdict(json_http, lambda r: r <= 2)))
+             f"http {show(batch_ns, ' ns')}", show(json_pair_ratio, "x", 2), "<= 2x",
+             verdict(json_pair_ratio, lambda r: r <= 2)))
 beast_batch = ratio(beast_ns, batch_ns)
 rows.append(("Boost.Beast vs batch", f"Beast {show(beast_ns, ' ns')}",
              f"batch {show(batch_ns, ' ns')}", show(beast_batch, "x", 2), ">= 10x",
@@ -246,6 +251,10 @@ reference = [
      f"ws-handshake is {show(ratio(startup_ms.get('ws-handshake'), startup_ms.get('empty_main_cxx')), 'x', 2)} it"),
     ("the same, in instructions (callgrind)", show(startup_ir.get("empty_main_cxx")),
      f"ws-handshake is {show(ratio(startup_ir.get('ws-handshake'), startup_ir.get('empty_main_cxx')), 'x', 2)} it"),
+    ("NDJSON vs http, ratio of the two medians", show(ratio(batch_json_ns, batch_ns), "x", 2),
+     "the judged figure is the median of the ratios within each interleaved pair"),
+    ("NDJSON vs http, instructions per request", show(batch_json_ir),
+     f"http {show(batch_http_ir)}: {show(ratio(batch_json_ir, batch_http_ir), 'x', 2)} (callgrind)"),
     ("batch over the 1 GiB stream, CPU per handshake",
      show(stream_cpu / stream_requests * 1e9 if stream_cpu is not None and stream_requests else None, " ns"),
      f"wall {stream_time.get('Elapsed (wall clock) time (h:mm:ss or m:ss)', 'n/a')}"),
@@ -298,10 +307,14 @@ print(f"  requests: {requests:,} ({int(raw('requests')[2]):,} bytes, "
       f"{int(raw('requests')[2]) / requests:.0f} bytes each)")
 for index, (user, system, status) in enumerate(batch_runs, 1):
     print(f"  batch run {index}: user {user} s, sys {system} s, exit {status}")
+for index, (user, system, status) in enumerate(
+        [fields[1:] for fields in raw_lines if fields[0] == "batch_json_run"], 1):
+    print(f"  batch -f json run {index}: user {user} s, sys {system} s, exit {status}")
 for name, (cpu, real) in gbench.items():
     print(f"  {name}: median CPU {cpu:.1f} ns, median real {real:.1f} ns (5 repetitions)")
 loop_commands = {"engine": "bench_engine_loop {} fresh", "engine_reused": "bench_engine_loop {} reused",
-                 "floor": "bench_floor_loop {}"}
+                 "floor": "bench_floor_loop {}", "batch_http": "ws-handshake --batch -f http ({} requests)",
+                 "batch_json": "ws-handshake --batch -f json ({} requests)"}
 for program, counts in instructions.items():
     for count, ir in sorted(counts):
         print(f"  callgrind {loop_commands[program].format(count)}: Ir {ir:,}")

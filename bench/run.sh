@@ -34,7 +34,7 @@ done
 # The sizes of the measurements. The environment may shrink them for a quick try; the targets
 # are judged on the defaults. WSH_BENCH_KEEP=1 keeps the working directory.
 requests=${WSH_BENCH_REQUESTS:-200000}
-batch_runs=5
+batch_runs=${WSH_BENCH_BATCH_RUNS:-7}
 callgrind_count=${WSH_BENCH_CALLGRIND_COUNT:-10000}
 startup_runs=${WSH_BENCH_STARTUP_RUNS:-100}
 stream_bytes=$((1 << 30))
@@ -92,6 +92,16 @@ for count in "$callgrind_count" "$((2 * callgrind_count))"; do
   record "callgrind engine $count $(instructions "$bin/bench_engine_loop" "$count" fresh)"
   record "callgrind engine_reused $count $(instructions "$bin/bench_engine_loop" "$count" reused)"
   record "callgrind floor $count $(instructions "$bin/bench_floor_loop" "$count")"
+done
+
+# The batch's instructions per request in each format, (Ir(2N) - Ir(N)) / N over the first
+# requests of the same generator: the NDJSON ratio as contention cannot blur it.
+for count in "$callgrind_count" "$((2 * callgrind_count))"; do
+  "$bin/bench_gen_requests" "$count" "$work/requests-$count.http"
+  note "callgrind: ws-handshake --batch -f http and -f json over $count requests"
+  record "callgrind batch_http $count $(instructions "$ws" --batch -f http "$work/requests-$count.http")"
+  record "callgrind batch_json $count $(instructions "$ws" --batch -f json "$work/requests-$count.http")"
+  rm -f "$work/requests-$count.http"
 done
 
 # 4. Startup: one request answered, against an empty program built the same way (and,
