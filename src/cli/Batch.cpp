@@ -802,6 +802,15 @@ int run_captures(const Options& options, const std::string* start,
         redact_original(*rebuilt.response, options, *bytes);
       }
     }
+    // What the reader did not read (the value of curl's -u) may be a secret no rule finds.
+    for (const inputs::UnreadSpan& span : result.unread) {
+      if (span.offset < bytes->size()) {
+        const std::size_t size = std::min(span.size, bytes->size() - span.offset);
+        const std::string placeholder =
+            output::placeholder_for(std::string_view(*bytes).substr(span.offset, size));
+        bytes->replace(span.offset, size, placeholder);
+      }
+    }
   }
   if (!options.quiet) {
     print_reader_notes(result.notes, name, &original, options.redact);

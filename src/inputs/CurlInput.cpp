@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 namespace wsh::inputs {
@@ -354,6 +355,97 @@ std::size_t origin_at(const ShellWord& word, std::size_t k) {
   return word.origins[std::min(k, word.origins.size() - 1)];
 }
 
+// curl's options that take a value in the next word (curl(1) OPTIONS), past those read here:
+// their value is not a URL, and may be a credential (-u, --oauth2-bearer, -E).
+bool takes_value(std::string_view option) {
+  if (option.size() == 2 && option[0] == '-') {
+    constexpr std::string_view k_short = "ACDEFKPQTUYcdemortuwxyz";
+    return k_short.find(option[1]) != std::string_view::npos;
+  }
+  static constexpr auto k_long = std::to_array<std::string_view>({"--abstract-unix-socket",
+                                                                  "--aws-sigv4",
+                                                                  "--cacert",
+                                                                  "--capath",
+                                                                  "--cert",
+                                                                  "--cert-type",
+                                                                  "--ciphers",
+                                                                  "--config",
+                                                                  "--connect-timeout",
+                                                                  "--connect-to",
+                                                                  "--continue-at",
+                                                                  "--cookie-jar",
+                                                                  "--data",
+                                                                  "--data-ascii",
+                                                                  "--data-binary",
+                                                                  "--data-raw",
+                                                                  "--data-urlencode",
+                                                                  "--dns-servers",
+                                                                  "--doh-url",
+                                                                  "--dump-header",
+                                                                  "--form",
+                                                                  "--form-string",
+                                                                  "--ftp-port",
+                                                                  "--interface",
+                                                                  "--json",
+                                                                  "--keepalive-time",
+                                                                  "--key",
+                                                                  "--key-type",
+                                                                  "--limit-rate",
+                                                                  "--local-port",
+                                                                  "--max-filesize",
+                                                                  "--max-redirs",
+                                                                  "--max-time",
+                                                                  "--noproxy",
+                                                                  "--oauth2-bearer",
+                                                                  "--output",
+                                                                  "--pass",
+                                                                  "--pinnedpubkey",
+                                                                  "--preproxy",
+                                                                  "--proxy",
+                                                                  "--proxy-header",
+                                                                  "--proxy-user",
+                                                                  "--quote",
+                                                                  "--range",
+                                                                  "--referer",
+                                                                  "--request-target",
+                                                                  "--resolve",
+                                                                  "--retry",
+                                                                  "--retry-delay",
+                                                                  "--retry-max-time",
+                                                                  "--socks5",
+                                                                  "--socks5-hostname",
+                                                                  "--trace",
+                                                                  "--trace-ascii",
+                                                                  "--unix-socket",
+                                                                  "--upload-file",
+                                                                  "--user",
+                                                                  "--user-agent",
+                                                                  "--write-out",
+                                                                  "--time-cond",
+                                                                  "--speed-limit",
+                                                                  "--speed-time",
+                                                                  "--telnet-option"});
+  return std::find(k_long.begin(), k_long.end(), option) != k_long.end();
+}
+
+// The part of a word not read that may be a secret: all of a value, the value of
+// --name=value, the rest of -uVALUE; nothing of a bare option name.
+UnreadSpan unread_value(const ShellWord& word, bool is_value) {
+  std::size_t from = 0;
+  if (!is_value && word.text.starts_with("--")) {
+    const std::size_t equals = word.text.find('=');
+    from = equals == std::string::npos ? word.text.size() : equals + 1;
+  } else if (!is_value && word.text.starts_with("-")) {
+    from = std::min<std::size_t>(2, word.text.size());
+  }
+  if (from >= word.text.size() || from >= word.origins.size()) {
+    return {};
+  }
+  const std::size_t begin = word.origins[from];
+  const std::size_t end = word.origins.back() + 1;
+  return {begin, end > begin ? end - begin : 0};
+}
+
 // A "Copy as cURL" command.
 ReadResult read_curl_command(const OriginalText& original) {
   ReadResult result;
@@ -393,10 +485,16 @@ ReadResult read_curl_command(const OriginalText& original) {
       continue;
     } else if (!arg.starts_with("-") && url == nullptr) {
       url = &words[k];
+    } else if (takes_value(arg) && has_next) {
+      ignored.push_back(arg);
+      ignored.push_back(words[++k].text);
+      result.unread.push_back(unread_value(words[k], true));
     } else {
       ignored.push_back(arg);
+      result.unread.push_back(unread_value(words[k], false));
     }
   }
+  std::erase_if(result.unread, [](const UnreadSpan& span) { return span.size == 0; });
   if (!ignored.empty()) {
     std::string list;
     for (const std::string& arg : ignored) {

@@ -74,9 +74,18 @@ struct TextLine {
 std::vector<TextLine> split_lines(std::string_view bytes);
 
 // Everything a reader found in one input.
+// Bytes of the user's file a reader did not read and that may hold a secret (the value of a
+// curl argument such as -u user:password): --redact hides them too, since an excerpt of a
+// line that holds them quotes them.
+struct UnreadSpan {
+  std::size_t offset = 0;
+  std::size_t size = 0;
+};
+
 struct ReadResult {
   std::vector<RebuiltHandshake> handshakes;
   std::vector<ReaderNote> notes;
+  std::vector<UnreadSpan> unread;
 };
 
 } // namespace wsh::inputs

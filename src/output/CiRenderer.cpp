@@ -59,14 +59,13 @@ std::string_view sarif_level(Severity severity) {
 // "unicodeCodePoints" asks: the bytes of its line before it that do not continue a UTF-8
 // sequence, plus one.
 std::size_t code_point_column(const Source& source, std::size_t offset) {
-  const std::string_view line = util::line_at(source.bytes, offset);
-  const auto line_start = static_cast<std::size_t>(line.data() - source.bytes.data());
+  const Source::Excerpt excerpt = source.excerpt(offset);
   std::size_t column = 1;
-  for (std::size_t i = line_start; i < offset && i < source.bytes.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(source.bytes[i]);
+  for (std::size_t i = 0; i < excerpt.caret && i < excerpt.line.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(excerpt.line[i]);
     column += (byte & 0xc0U) == 0x80U ? 0 : 1;
   }
-  return column;
+  return column + (excerpt.caret > excerpt.line.size() ? excerpt.caret - excerpt.line.size() : 0);
 }
 
 } // namespace
@@ -195,7 +194,7 @@ void SarifLog::add(const std::vector<diagnostics::Diagnostic>& diagnostics, cons
     json.begin_object();
     json.member("startLine", std::uint64_t{source.locate(diagnostic.offset).line});
     json.member("startColumn", std::uint64_t{code_point_column(source, diagnostic.offset)});
-    json.member("byteOffset", source.first_offset + diagnostic.offset);
+    json.member("byteOffset", source.offset_in_input(diagnostic.offset));
     json.end_object();
     json.end_object();
     json.end_object();

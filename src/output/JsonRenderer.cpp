@@ -17,19 +17,27 @@ namespace {
 
 // The lines of a request's fields, without counting: the parser refuses folded lines, so the
 // i-th field is on the i-th line after the request line; only the empty lines that may come
-// before the request line are counted.
+// before the request line are counted. Bytes rebuilt from another format have their lines in
+// the user's file, where the map leads.
 class FieldLines {
 public:
   FieldLines(const http::Request& request, const Source& source)
-      : m_request(request),
-        m_request_line(source.first_line +
-                       static_cast<std::size_t>(std::count(
-                           request.input.begin(),
-                           request.input.begin() +
-                               static_cast<std::ptrdiff_t>(request.offset_of(request.method)),
-                           '\n'))) {}
+      : m_request(request), m_source(source.mapped() ? &source : nullptr),
+        m_request_line(m_source != nullptr
+                           ? source.locate(request.offset_of(request.method)).line
+                           : source.first_line +
+                                 static_cast<std::size_t>(std::count(
+                                     request.input.begin(),
+                                     request.input.begin() + static_cast<std::ptrdiff_t>(
+                                                                 request.offset_of(request.method)),
+                                     '\n'))) {}
 
-  std::size_t of_field(std::size_t index) const { return m_request_line + 1 + index; }
+  std::size_t of_field(std::size_t index) const {
+    if (m_source != nullptr) {
+      return m_source->locate(m_request.offset_of(m_request.fields[index].name)).line;
+    }
+    return m_request_line + 1 + index;
+  }
 
   // The line of the field whose value holds `part` (an offer's text). The values are views of
   // the request's bytes in the order of its lines, so the field is found by halving.
@@ -50,6 +58,7 @@ public:
 
 private:
   const http::Request& m_request;
+  const Source* m_source;
   std::size_t m_request_line;
 };
 
@@ -84,7 +93,7 @@ void write_diagnostic_json(JsonWriter& json, const diagnostics::Diagnostic& diag
   json.member("message", diagnostic.message);
   json.member("line", std::uint64_t{position.line});
   json.member("column", std::uint64_t{position.column});
-  json.member("offset", source.first_offset + diagnostic.offset);
+  json.member("offset", source.offset_in_input(diagnostic.offset));
   json.key("header");
   json.string_or_null(diagnostic.header);
   json.member("reference", entry.reference);

@@ -49,11 +49,12 @@ struct Source {
   }
 
   // The line to show for byte `offset`: the user's line where there is one, else the rebuilt
-  // line, marked assumed.
+  // line, marked assumed. A byte of an assumed empty line (the end of a head a reader adds) is
+  // shown at its place in the user's file, which is real.
   Excerpt excerpt(std::size_t offset) const {
     if (mapped()) {
       const inputs::Origin origin = map->origin(offset);
-      if (!origin.assumed) {
+      if (!origin.assumed || util::line_at(bytes, offset).empty()) {
         const std::string_view line = map->original()->line_at(origin.offset);
         return {line,
                 origin.offset -

@@ -36,11 +36,14 @@ std::string_view severity_color(Severity severity, const Palette& palette) {
   return palette.red;
 }
 
-// The source line around `offset`, escaped, with a caret under the offending byte.
+// The source line around `offset`, escaped, with a caret under the offending byte: the user's
+// own line when the bytes were rebuilt from a header block or a curl command, or the rebuilt
+// line, said to be assumed, where the file has none (a request line the block lacks).
 void append_excerpt(std::string& out, const Source& source, std::size_t offset,
                     const util::LineColumn& position, const Palette& palette) {
-  const std::string_view line = util::line_at(source.bytes, offset);
-  const std::size_t caret = std::min(position.column - 1, line.size());
+  const Source::Excerpt excerpt = source.excerpt(offset);
+  const std::string_view line = excerpt.line;
+  const std::size_t caret = std::min(excerpt.caret, line.size());
   std::size_t begin = 0;
   std::size_t end = line.size();
   if (line.size() > k_excerpt_bytes) {
@@ -55,8 +58,9 @@ void append_excerpt(std::string& out, const Source& source, std::size_t offset,
   out += fmt::format("  {} | {}", gutter, lead);
   util::append_escaped(out, shown);
   out += fmt::format("{}\n", tail);
-  out += fmt::format("  {:{}} | {:{}}{}^{}\n", "", gutter.size(), "",
-                     lead.size() + util::escaped_width(before), palette.green, palette.reset);
+  out += fmt::format("  {:{}} | {:{}}{}^{}{}\n", "", gutter.size(), "",
+                     lead.size() + util::escaped_width(before), palette.green, palette.reset,
+                     excerpt.assumed ? " (assumed: this line is not in the file)" : "");
 }
 
 void append_diagnostic(std::string& out, const diagnostics::Diagnostic& diagnostic,

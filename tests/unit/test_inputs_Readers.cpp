@@ -104,6 +104,23 @@ TEST_CASE("inputs::read_curl transcript") {
   CHECK(result.handshakes.front().response->bytes() == "HTTP/1.1 101 Switching Protocols\r\n\r\n");
 }
 
+TEST_CASE("inputs::read_curl command: options that take a value, and what is not read") {
+  // -u's value comes before the URL: it is not the URL, and both it and the other values not
+  // read are listed as unread spans of the file (which --redact hides), the option names not.
+  const std::string text = "curl -u alice:pw1 'wss://h/p?q' -H 'Upgrade: websocket' "
+                           "--oauth2-bearer TOK --user=bob:pw2 -Ecert.pem\n";
+  const inputs::OriginalText original(text);
+  const inputs::ReadResult result = inputs::read_curl(original);
+  REQUIRE(result.handshakes.size() == 1);
+  CHECK(result.handshakes.front().request.bytes() ==
+        "GET /p?q HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\n\r\n");
+  std::vector<std::string_view> unread;
+  for (const inputs::UnreadSpan& span : result.unread) {
+    unread.push_back(std::string_view(text).substr(span.offset, span.size));
+  }
+  CHECK(unread == std::vector<std::string_view>{"alice:pw1", "TOK", "bob:pw2", "cert.pem"});
+}
+
 namespace {
 
 // A little-endian pcap with Ethernet frames carrying IPv4 TCP segments.
