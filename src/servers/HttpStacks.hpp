@@ -53,4 +53,36 @@ inline constexpr diagnostics::DiagnosticId k_transfer_encoding[] = {
     diagnostics::DiagnosticId::transfer_encoding_with_content_length};
 } // namespace rfc
 
+// Node's http server emits 'upgrade' only when llhttp saw an Upgrade value (F_UPGRADE) and a
+// Connection token `upgrade` on one of its lines (F_CONNECTION_UPGRADE); any other request goes
+// to the server's request listener, which answers `refusal`. The two steps every Node profile
+// begins with; `listener` names that listener, `evidence` the table rows of the Connection one.
+constexpr Step node_upgrade_step(Refusal refusal, std::string_view listener) {
+  return {.test = Test::field_nonempty,
+          .lines = Lines::each,
+          .field = "Upgrade",
+          .refusal = refusal,
+          .cause = "upgrade-missing",
+          .rfc = rfc::k_upgrade,
+          .source = listener,
+          .evidence = "upgrade-missing, upgrade-empty"};
+}
+
+constexpr Step node_connection_step(Refusal refusal, std::string_view evidence) {
+  return {.test = Test::field_has_token,
+          .lines = Lines::each,
+          .grammar = Grammar::llhttp_connection,
+          .field = "Connection",
+          .value = "upgrade",
+          .refusal = refusal,
+          .cause = "connection-no-upgrade-token",
+          .rfc = rfc::k_connection,
+          .source = "llhttp F_CONNECTION_UPGRADE (each Connection line's tokens)",
+          .evidence = evidence};
+}
+
+// The rows every Node profile's Connection step is measured on.
+inline constexpr std::string_view k_node_connection_rows =
+    "connection-missing, connection-close, connection-quoted, connection-empty";
+
 } // namespace wsh::servers

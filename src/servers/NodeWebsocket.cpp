@@ -14,24 +14,10 @@ constexpr std::string_view k_versions[] = {"13", "8"};
 constexpr Refusal k_not_found = respond(404, "HTTP/1.1 404 Not Found", {}, MessageIn::none);
 
 constexpr Step k_steps[] = {
-    {.test = Test::field_nonempty,
-     .lines = Lines::each,
-     .field = "Upgrade",
-     .refusal = k_not_found,
-     .cause = "upgrade-missing",
-     .rfc = rfc::k_upgrade,
-     .source = "llhttp F_UPGRADE: no 'upgrade' event, the server's request listener answers",
-     .evidence = "upgrade-missing, upgrade-empty"},
-    {.test = Test::field_has_token,
-     .lines = Lines::each,
-     .grammar = Grammar::llhttp_connection,
-     .field = "Connection",
-     .value = "upgrade",
-     .refusal = k_not_found,
-     .cause = "connection-no-upgrade-token",
-     .rfc = rfc::k_connection,
-     .source = "llhttp F_CONNECTION_UPGRADE",
-     .evidence = "connection-missing, connection-close, connection-quoted, connection-empty"},
+    node_upgrade_step(k_not_found,
+                      "llhttp F_UPGRADE: no 'upgrade' event, the server's request listener "
+                      "answers"),
+    node_connection_step(k_not_found, k_node_connection_rows),
     {.test = Test::field_nonempty,
      .lines = Lines::first,
      .field = "Host",

@@ -17,25 +17,13 @@ constexpr Refusal k_upgrade_required =
 constexpr Step k_steps[] = {
     // Node emits 'upgrade' only when llhttp saw an Upgrade value and a Connection token
     // `upgrade`; anything else reaches ws's request listener, which answers 426.
-    {.test = Test::field_nonempty,
-     .lines = Lines::each,
-     .field = "Upgrade",
-     .refusal = k_upgrade_required,
-     .cause = "upgrade-missing",
-     .rfc = rfc::k_upgrade,
-     .source = "llhttp F_UPGRADE; ws lib/websocket-server.js: the constructor's request listener",
-     .evidence = "upgrade-missing, upgrade-empty"},
-    {.test = Test::field_has_token,
-     .lines = Lines::each,
-     .grammar = Grammar::llhttp_connection,
-     .field = "Connection",
-     .value = "upgrade",
-     .refusal = k_upgrade_required,
-     .cause = "connection-no-upgrade-token",
-     .rfc = rfc::k_connection,
-     .source = "llhttp F_CONNECTION_UPGRADE (each Connection line's tokens)",
-     .evidence = "connection-missing, connection-close, connection-quoted, connection-empty; "
-                 "connection-two-fields and connection-upgrade-close are upgrades"},
+    node_upgrade_step(k_upgrade_required,
+                      "llhttp F_UPGRADE; ws lib/websocket-server.js: the constructor's request "
+                      "listener"),
+    node_connection_step(k_upgrade_required,
+                         "connection-missing, connection-close, connection-quoted, "
+                         "connection-empty; connection-two-fields and connection-upgrade-close "
+                         "are upgrades"),
     {.test = Test::method_in,
      .list = k_get,
      .refusal =
