@@ -445,24 +445,27 @@ private:
   std::string m_error;
 };
 
-// Under --redact, writes the placeholders of the credentials in `rebuilt` (a request or response
-// a reader rebuilt) into `original`, the user's file as read, through the rebuilt bytes' map:
+// Under --redact, writes `redacted` (the redacted copy of the bytes a reader rebuilt, a request
+// or a response) into `original`, the user's file as read, through the rebuilt bytes' map:
 // excerpts and reader notes quote the file's own lines. Placeholders have the credential's
 // length and no line break, so every position in the file holds.
-void redact_original(const inputs::RebuiltBytes& rebuilt, const Options& options,
+void redact_original(const inputs::RebuiltBytes& rebuilt, std::string_view redacted,
                      std::string& original) {
   const std::string_view bytes = rebuilt.bytes();
-  const auto credentials =
-      output::find_credentials(bytes, output::RedactionScope{options.redact_key});
-  const std::string redacted = output::redact(bytes, credentials);
-  for (const output::Credential& credential : credentials) {
-    for (std::size_t i = credential.offset; i < credential.offset + credential.size; ++i) {
+  for (std::size_t i = 0; i < bytes.size() && i < redacted.size(); ++i) {
+    if (bytes[i] != redacted[i]) {
       const inputs::Origin origin = rebuilt.map().origin(i);
       if (!origin.assumed && origin.offset < original.size()) {
         original[origin.offset] = redacted[i];
       }
     }
   }
+}
+
+// A head with its credentials replaced, as --redact shows it.
+std::string redacted_head(std::string_view head, const Options& options) {
+  return output::redact(head,
+                        output::find_credentials(head, output::RedactionScope{options.redact_key}));
 }
 
 } // namespace
@@ -797,9 +800,15 @@ int run_captures(const Options& options, const std::string* start,
   if (options.redact) {
     // `original` views *bytes, whose lines stay where they are.
     for (const inputs::RebuiltHandshake& rebuilt : result.handshakes) {
-      redact_original(rebuilt.request, options, *bytes);
+      const std::string request = redacted_head(rebuilt.request.bytes(), options);
+      redact_original(rebuilt.request, request, *bytes);
       if (rebuilt.response) {
-        redact_original(*rebuilt.response, options, *bytes);
+        std::string response = redacted_head(rebuilt.response->bytes(), options);
+        if (options.redact_key) {
+          output::redact_accept(rebuilt.request.bytes(), rebuilt.response->bytes(), request,
+                                response);
+        }
+        redact_original(*rebuilt.response, response, *bytes);
       }
     }
     // What the reader did not read (the value of curl's -u) may be a secret no rule finds.

@@ -215,6 +215,9 @@ redact_exchange(std::string_view request, std::string_view response, const Optio
   const output::RedactionScope scope{options.redact_key};
   RedactedExchange redacted{output::redact(request, output::find_credentials(request, scope)),
                             output::redact(response, output::find_credentials(response, scope))};
+  if (options.redact_key) {
+    output::redact_accept(request, response, redacted.request, redacted.response);
+  }
   const handshake::ClientOutcome original =
       handshake::verify_response(request, response, options.parse);
   const handshake::ClientOutcome shown =
@@ -228,8 +231,7 @@ redact_exchange(std::string_view request, std::string_view response, const Optio
       !same(shown.request.diagnostics, original.request.diagnostics)) {
     return util::unexpected(std::string(
         "--redact would change the findings on the response (a credential's placeholder "
-        "matters to a rule; --redact=key hides the key the Sec-WebSocket-Accept is checked "
-        "against); run without --redact, or remove the credential by hand"));
+        "matters to a rule); run without --redact, or remove the credential by hand"));
   }
   return redacted;
 }

@@ -1,9 +1,11 @@
 #include "output/Redaction.hpp"
 
+#include "handshake/AcceptKey.hpp"
 #include "http/Grammar.hpp"
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 namespace wsh::output {
 
@@ -116,9 +118,14 @@ private:
 
 } // namespace
 
-std::vector<Credential> find_credentials(std::string_view input, RedactionScope scope) {
-  std::vector<Credential> found;
-  Finder finder(input, found);
+namespace {
+
+// Calls `on_start_line` with the first line of a head (a request or status line) and `on_field`
+// with each `Name: value` line's name and value (OWS trimmed), read as loosely as a person
+// reads them: empty lines before the first are skipped, the first empty line after it ends the
+// head, and a line without a colon is passed over.
+template <typename OnStartLine, typename OnField>
+void walk_head(std::string_view input, OnStartLine on_start_line, OnField on_field) {
   bool first = true;
   std::size_t start = 0;
   while (start < input.size()) {
@@ -131,26 +138,49 @@ std::vector<Credential> find_credentials(std::string_view input, RedactionScope 
     }
     if (line.empty()) {
       if (first) {
-        continue; // empty lines before the request line
+        continue;
       }
-      break; // the end of the header block
+      break;
     }
     if (first) {
       first = false;
-      // A request line's target (a response's status line holds no credential).
-      const std::size_t space = line.find(' ');
-      const std::size_t last = line.rfind(' ');
-      if (space != std::string_view::npos && last > space) {
-        finder.url(line.substr(space + 1, last - space - 1), "request target");
-      }
+      on_start_line(line);
       continue;
     }
     const std::size_t colon = line.find(':');
-    if (colon == std::string_view::npos) {
-      continue;
+    if (colon != std::string_view::npos) {
+      on_field(http::trim_ows(line.substr(0, colon)), http::trim_ows(line.substr(colon + 1)));
     }
-    const std::string_view name = http::trim_ows(line.substr(0, colon));
-    const std::string_view value = http::trim_ows(line.substr(colon + 1));
+  }
+}
+
+// The value of the first `name` field of a head, if it has one.
+std::optional<std::string_view> first_value(std::string_view head, std::string_view name) {
+  std::optional<std::string_view> found;
+  walk_head(
+      head, [](std::string_view) {},
+      [&](std::string_view field, std::string_view value) {
+        if (!found && http::iequals(field, name)) {
+          found = value;
+        }
+      });
+  return found;
+}
+
+} // namespace
+
+std::vector<Credential> find_credentials(std::string_view input, RedactionScope scope) {
+  std::vector<Credential> found;
+  Finder finder(input, found);
+  const auto on_start_line = [&](std::string_view line) {
+    // A request line's target (a response's status line holds no credential).
+    const std::size_t space = line.find(' ');
+    const std::size_t last = line.rfind(' ');
+    if (space != std::string_view::npos && last > space) {
+      finder.url(line.substr(space + 1, last - space - 1), "request target");
+    }
+  };
+  const auto on_field = [&](std::string_view name, std::string_view value) {
     if (http::iequals(name, "cookie") || http::iequals(name, "set-cookie")) {
       finder.add(value, "Cookie value");
     } else if (http::iequals(name, "authorization") || http::iequals(name, "proxy-authorization")) {
@@ -163,10 +193,33 @@ std::vector<Credential> find_credentials(std::string_view input, RedactionScope 
     } else if (scope.sec_websocket_key && http::iequals(name, "sec-websocket-key")) {
       finder.add(value, "Sec-WebSocket-Key");
     }
-  }
+  };
+  walk_head(input, on_start_line, on_field);
   std::sort(found.begin(), found.end(),
             [](const Credential& a, const Credential& b) { return a.offset < b.offset; });
   return found;
+}
+
+void redact_accept(std::string_view request, std::string_view response,
+                   std::string_view redacted_request, std::string& redacted_response) {
+  const std::optional<std::string_view> accept = first_value(response, "sec-websocket-accept");
+  if (!accept || accept->empty()) {
+    return;
+  }
+  const auto at = static_cast<std::size_t>(accept->data() - response.data());
+  const std::optional<std::string_view> key = first_value(request, "sec-websocket-key");
+  std::string replacement = placeholder_for(*accept);
+  if (key) {
+    const std::array<char, 28> right = handshake::compute_accept(*key);
+    if (*accept == std::string_view(right.data(), right.size())) {
+      // The same place in the redacted request holds the placeholder key.
+      const auto key_at = static_cast<std::size_t>(key->data() - request.data());
+      const std::array<char, 28> shown =
+          handshake::compute_accept(redacted_request.substr(key_at, key->size()));
+      replacement.assign(shown.data(), shown.size());
+    }
+  }
+  redacted_response.replace(at, accept->size(), replacement);
 }
 
 std::string redact_url(std::string_view url) {

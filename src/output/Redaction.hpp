@@ -37,6 +37,15 @@ std::string placeholder_for(std::string_view text);
 // A copy of `input` with each credential replaced by its placeholder.
 std::string redact(std::string_view input, const std::vector<Credential>& credentials);
 
+// Under --redact=key, a response's Sec-WebSocket-Accept would give the hidden key away when it
+// holds it (a server that sends the key back), and when it is right it no longer matches the
+// key shown. In `redacted_response` (the redacted copy of `response`) it becomes the accept of
+// the placeholder key in `redacted_request` when the server's value was right for the real
+// key, and the value's placeholder otherwise, so a check of the pair shown reads as the real
+// pair's did.
+void redact_accept(std::string_view request, std::string_view response,
+                   std::string_view redacted_request, std::string& redacted_response);
+
 // A URL printed beside a result (a HAR entry's) with the credentials of its query and user
 // information replaced alike.
 std::string redact_url(std::string_view url);

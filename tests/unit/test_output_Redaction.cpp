@@ -1,3 +1,4 @@
+#include "handshake/AcceptKey.hpp"
 #include "handshake/ServerHandshake.hpp"
 #include "output/Redaction.hpp"
 
@@ -118,4 +119,36 @@ TEST_CASE("output::redact keeps every diagnosis and the verdict") {
       CHECK(original.diagnostics[i].offset == shown.diagnostics[i].offset);
     }
   }
+}
+
+TEST_CASE("output::redact_accept: the response's accept follows the hidden key") {
+  // RFC 6455 1.3's example: this key gives s3pPLMBiTxaQ9kYGzzhZRbK+xOo=.
+  const std::string request = request_with("/", "");
+  const std::string redacted_request =
+      output::redact(request, output::find_credentials(request, {true}));
+  const auto response_with = [](std::string_view accept) {
+    std::string response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                           "Connection: Upgrade\r\nSec-WebSocket-Accept: ";
+    response += accept;
+    response += "\r\n\r\n";
+    return response;
+  };
+  const auto shown = [&](const std::string& response) {
+    std::string redacted = response;
+    output::redact_accept(request, response, redacted_request, redacted);
+    return redacted;
+  };
+  // Right for the real key: the accept of the placeholder key, so the check still passes.
+  const std::array<char, 28> placeholder_accept =
+      handshake::compute_accept("REDACTEDREDACTEDREDACT==");
+  CHECK(shown(response_with("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")) ==
+        response_with(std::string_view(placeholder_accept.data(), placeholder_accept.size())));
+  // The key sent back, or any other wrong value: its placeholder, wrong as it was.
+  CHECK(shown(response_with("dGhlIHNhbXBsZSBub25jZQ==")) ==
+        response_with("REDACTEDREDACTEDREDACT=="));
+  CHECK(shown(response_with("x3pPLMBiTxaQ9kYGzzhZRbK+xOo=")) ==
+        response_with("REDACTEDREDACTEDREDACTE+DRE="));
+  // No accept: nothing to change.
+  const std::string bare = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n";
+  CHECK(shown(bare) == bare);
 }
