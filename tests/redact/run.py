@@ -17,7 +17,9 @@ a field before) is left out for that sample and counted.
   run.py WS_HANDSHAKE [--every N]   (--every N: only every Nth sample/place pair, for
                                       sanitizer builds, where each start is slow)
 """
+import base64
 import glob
+import hashlib
 import json
 import os
 import re
@@ -165,13 +167,54 @@ def main():
                     if before != after:
                         failures.append(f"{label}: diagnostics {after} with --redact, "
                                         f"{before} without")
+    exchanges, exchange_runs = check_exchanges(binary, root, failures)
     for failure in failures:
         print("FAIL:", failure)
     print(f"redact: {len(files)} samples x {len(PLACES)} places x {len(FORMATS)} formats"
           f"{f' (every {every}th pair)' if every > 1 else ''}: "
           f"{checked} runs, {len(failures)} failures; {left_out} sample/place pairs left out "
-          "(no request line or no end of head to plant into)")
-    return 1 if failures or checked == 0 else 0
+          "(no request line or no end of head to plant into); "
+          f"verify --redact=key on {exchanges} exchanges: {exchange_runs} runs")
+    return 1 if failures or checked == 0 or exchange_runs == 0 else 0
+
+
+def check_exchanges(binary, root, failures):
+    """verify --redact=key on each exchange sample, in every format: neither the key, nor the
+    accept it gives, nor the response's own accept is printed, and the exit status and the JSON
+    findings (id, severity, line, column) are those of the plain run."""
+    runs = 0
+    requests = sorted(glob.glob(os.path.join(root, "samples/exchange/*.request.http")))
+    for request in requests:
+        response = request.replace(".request.http", ".response.http")
+        with open(request, "rb") as f:
+            key = re.search(rb"(?im)^sec-websocket-key:[ \t]*(\S+)", f.read())
+        with open(response, "rb") as f:
+            accept = re.search(rb"(?im)^sec-websocket-accept:[ \t]*(\S+)", f.read())
+        secrets = [key.group(1)] if key else []
+        if key:
+            digest = hashlib.sha1(key.group(1) + b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11").digest()
+            secrets.append(base64.b64encode(digest))
+        if accept:
+            secrets.append(accept.group(1))
+        name = os.path.relpath(response, root)
+        command = [binary, "verify", "--request", request, response]
+        plain = subprocess.run(command + ["-f", "json"], capture_output=True, timeout=30,
+                               check=False)
+        for fmt in [fmt for fmt in FORMATS if fmt != "http"]:  # verify has no -f http
+            runs += 1
+            result = subprocess.run(command + ["--redact=key", "-f", fmt], capture_output=True,
+                                    timeout=30, check=False)
+            label = f"verify {name} (--redact=key, -f {fmt})"
+            for secret in secrets:
+                if secret in result.stdout or secret in result.stderr:
+                    failures.append(f"{label}: {secret!r} is printed")
+            if result.returncode != plain.returncode:
+                failures.append(f"{label}: exit {result.returncode} with --redact=key, "
+                                f"{plain.returncode} without: {result.stderr[-300:]!r}")
+            if fmt == "json" and diagnostics_of(result) != diagnostics_of(plain):
+                failures.append(f"{label}: diagnostics {diagnostics_of(result)} with "
+                                f"--redact=key, {diagnostics_of(plain)} without")
+    return len(requests), runs
 
 
 if __name__ == "__main__":
