@@ -3,6 +3,7 @@
 #include "handshake/ExtensionList.hpp"
 #include "http/Grammar.hpp"
 #include "util/Base64.hpp"
+#include "util/SmallVector.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -15,8 +16,11 @@ namespace {
 
 constexpr std::size_t k_npos = std::string_view::npos;
 
-std::vector<std::string_view> lines_of(const ServerRequest& request, std::string_view field) {
-  std::vector<std::string_view> lines;
+// The values of a field's lines: most fields have one, so they are kept without an allocation.
+using FieldLines = util::SmallVector<std::string_view, 4>;
+
+FieldLines lines_of(const ServerRequest& request, std::string_view field) {
+  FieldLines lines;
   for (const ServerField& candidate : request.fields) {
     if (http::iequals(candidate.name, field)) {
       lines.push_back(candidate.value);
@@ -25,7 +29,8 @@ std::vector<std::string_view> lines_of(const ServerRequest& request, std::string
   return lines;
 }
 
-std::string join(const std::vector<std::string_view>& parts, std::string_view separator) {
+template <typename Parts>
+std::string join(const Parts& parts, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) {
@@ -793,7 +798,7 @@ bool window_bits_valid(const std::optional<std::string>& value) {
 }
 
 bool extensions_valid(const Step& step, const ServerRequest& request, MessageValues& values) {
-  const std::vector<std::string_view> lines = lines_of(request, step.field);
+  const FieldLines lines = lines_of(request, step.field);
   switch (step.extension_rule) {
   case ExtensionRule::rfc6455_list:
     for (const std::string_view line : lines) {
@@ -965,7 +970,7 @@ bool version_matches(std::string_view version, std::span<const std::string_view>
 
 std::optional<std::string> field_value(const ServerRequest& request, std::string_view field,
                                        Lines lines) {
-  const std::vector<std::string_view> found = lines_of(request, field);
+  const FieldLines found = lines_of(request, field);
   if (found.empty()) {
     return std::nullopt;
   }
@@ -990,8 +995,7 @@ CheckResult run_check(const Step& step, const ServerRequest& request, MessageVal
   const auto in_list = [&](std::string_view text) {
     return std::find(step.list.begin(), step.list.end(), text) != step.list.end();
   };
-  const std::vector<std::string_view> lines =
-      step.field.empty() ? std::vector<std::string_view>{} : lines_of(request, step.field);
+  const FieldLines lines = step.field.empty() ? FieldLines{} : lines_of(request, step.field);
   if (!step.when.empty() && lines_of(request, step.when).empty()) {
     return pass();
   }
@@ -1161,11 +1165,11 @@ CheckResult run_check(const Step& step, const ServerRequest& request, MessageVal
     return verdict(number && *number != 0);
   }
   case Test::origin_same_host: {
-    const std::vector<std::string_view> origins = lines_of(request, "Origin");
+    const FieldLines origins = lines_of(request, "Origin");
     if (origins.empty()) {
       return pass();
     }
-    const std::vector<std::string_view> hosts = lines_of(request, "Host");
+    const FieldLines hosts = lines_of(request, "Host");
     std::optional<std::string> host;
     std::string origin_host;
     bool same = false;

@@ -82,16 +82,18 @@ bool accept_valid(const ServerProfile& profile, const ServerRequest& request) {
 namespace {
 
 // predict() with the engine's verdict on the request already at hand.
-ServerPrediction predict_with(const ServerProfile& profile, std::string_view request,
+using ReadResult = std::variant<ServerRequest, ReadRefusal>;
+
+// What `profile` answers to the request as its HTTP layer read it (`read`).
+ServerPrediction predict_read(const ServerProfile& profile, const ReadResult& read,
                               const std::vector<DiagnosticId>& errors) {
-  std::variant<ServerRequest, ReadRefusal> read = read_request(*profile.http, request);
-  if (auto* refusal = std::get_if<ReadRefusal>(&read)) {
+  if (const auto* refusal = std::get_if<ReadRefusal>(&read)) {
     ServerPrediction prediction =
         refused(refusal->refusal, refusal->values, refusal->cause, refusal->rfc, errors);
     prediction.claimed = refusal->claimed;
     return prediction;
   }
-  const ServerRequest& server_request = std::get<ServerRequest>(read);
+  const auto& server_request = std::get<ServerRequest>(read);
   MessageValues values;
   values.method = server_request.method;
   values.target = server_request.target;
@@ -129,7 +131,7 @@ ServerPrediction predict_with(const ServerProfile& profile, std::string_view req
 } // namespace
 
 ServerPrediction predict(const ServerProfile& profile, std::string_view request) {
-  return predict_with(profile, request, rfc_errors(request));
+  return predict_read(profile, read_request(*profile.http, request), rfc_errors(request));
 }
 
 std::vector<CompatibilityNote> compatibility_notes(std::span<const ServerProfile> profiles,
@@ -139,8 +141,16 @@ std::vector<CompatibilityNote> compatibility_notes(std::span<const ServerProfile
   if (!errors.empty()) {
     return notes;
   }
+  // Servers that share an HTTP layer (Node's, Go's) read the request alike: once per layer.
+  std::vector<std::pair<const HttpReading*, ReadResult>> reads;
   for (const ServerProfile& profile : profiles) {
-    const ServerPrediction prediction = predict_with(profile, request, errors);
+    auto read = std::find_if(reads.begin(), reads.end(),
+                             [&](const auto& done) { return done.first == profile.http; });
+    if (read == reads.end()) {
+      reads.emplace_back(profile.http, read_request(*profile.http, request));
+      read = reads.end() - 1;
+    }
+    const ServerPrediction prediction = predict_read(profile, read->second, errors);
     // A 101 with a wrong Sec-WebSocket-Accept fails the client as surely as a refusal.
     const std::string_view cause = prediction.accepts ? prediction.accept_flaw : prediction.cause;
     if ((prediction.accepts && prediction.accept_valid) || !prediction.rfc_allows) {
