@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -453,11 +454,28 @@ void redact_original(const inputs::RebuiltBytes& rebuilt, std::string_view redac
                      std::string& original) {
   const std::string_view bytes = rebuilt.bytes();
   for (std::size_t i = 0; i < bytes.size() && i < redacted.size(); ++i) {
-    if (bytes[i] != redacted[i]) {
-      const inputs::Origin origin = rebuilt.map().origin(i);
-      if (!origin.assumed && origin.offset < original.size()) {
-        original[origin.offset] = redacted[i];
+    if (bytes[i] == redacted[i]) {
+      continue;
+    }
+    const inputs::Origin origin = rebuilt.map().origin(i);
+    if (origin.assumed || origin.offset >= original.size()) {
+      continue;
+    }
+    const bool escaped = original[origin.offset] == '\\' && bytes[i] != '\\';
+    original[origin.offset] = redacted[i];
+    if (escaped) {
+      // A byte written in the file as an escape (bash's $'\x61', \u00e9) has its origin on the
+      // backslash, and the letters and digits after it would give the byte away: they are
+      // hidden too, up to the longest escape (\UHHHHHHHH).
+      constexpr std::size_t k_longest_escape = 9;
+      std::size_t end = origin.offset + 1;
+      while (end < original.size() && end <= origin.offset + k_longest_escape &&
+             std::isalnum(static_cast<unsigned char>(original[end])) != 0) {
+        ++end;
       }
+      const std::string hidden = output::placeholder_for(
+          std::string_view(original).substr(origin.offset + 1, end - origin.offset - 1));
+      original.replace(origin.offset + 1, hidden.size(), hidden);
     }
   }
 }

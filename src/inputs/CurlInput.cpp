@@ -357,10 +357,13 @@ std::size_t origin_at(const ShellWord& word, std::size_t k) {
 
 // curl's options that take a value in the next word (curl(1) OPTIONS), past those read here:
 // their value is not a URL, and may be a credential (-u, --oauth2-bearer, -E).
+// The short options that take a value: those read here (-H, -b, -X) and the others.
+constexpr std::string_view k_short_read = "HXb";
+constexpr std::string_view k_short_unread = "ACDEFKPQTUYcdemortuwxyz";
+
 bool takes_value(std::string_view option) {
   if (option.size() == 2 && option[0] == '-') {
-    constexpr std::string_view k_short = "ACDEFKPQTUYcdemortuwxyz";
-    return k_short.find(option[1]) != std::string_view::npos;
+    return k_short_unread.find(option[1]) != std::string_view::npos;
   }
   static constexpr auto k_long = std::to_array<std::string_view>({"--abstract-unix-socket",
                                                                   "--aws-sigv4",
@@ -424,8 +427,64 @@ bool takes_value(std::string_view option) {
                                                                   "--time-cond",
                                                                   "--speed-limit",
                                                                   "--speed-time",
-                                                                  "--telnet-option"});
+                                                                  "--telnet-option",
+                                                                  "--proxy-pass",
+                                                                  "--tlspassword",
+                                                                  "--tlsuser",
+                                                                  "--proxy-tlspassword",
+                                                                  "--proxy-tlsuser",
+                                                                  "--proxy-key",
+                                                                  "--proxy-cert",
+                                                                  "--proxy-cacert",
+                                                                  "--login-options",
+                                                                  "--sasl-authzid",
+                                                                  "--variable",
+                                                                  "--url-query",
+                                                                  "--proto",
+                                                                  "--proto-redir",
+                                                                  "--proto-default",
+                                                                  "--mail-from",
+                                                                  "--mail-rcpt",
+                                                                  "--mail-auth",
+                                                                  "--netrc-file",
+                                                                  "--output-dir",
+                                                                  "--socks4",
+                                                                  "--socks4a",
+                                                                  "--stderr",
+                                                                  "--alt-svc",
+                                                                  "--hsts"});
   return std::find(k_long.begin(), k_long.end(), option) != k_long.end();
+}
+
+// A word of short options run together, as curl reads it: `-sSL` is -s -S -L, and the first
+// letter that takes a value takes the rest of the word (`-uuser:pw`, `-sH'X: y'`) or, when
+// it is the last letter, the next word. Each piece keeps its bytes' origins.
+std::vector<ShellWord> split_short_groups(std::vector<ShellWord> words) {
+  std::vector<ShellWord> out;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    ShellWord& word = words[k];
+    const std::string& text = word.text;
+    if (k == 0 || text.size() <= 2 || text[0] != '-' || text[1] == '-' ||
+        word.origins.size() != text.size()) {
+      out.push_back(std::move(word));
+      continue;
+    }
+    for (std::size_t i = 1; i < text.size(); ++i) {
+      out.push_back(ShellWord{{'-', text[i]}, {word.origins[0], word.origins[i]}});
+      const bool value = k_short_read.find(text[i]) != std::string_view::npos ||
+                         k_short_unread.find(text[i]) != std::string_view::npos;
+      if (value && i + 1 < text.size()) {
+        out.push_back(ShellWord{
+            text.substr(i + 1),
+            {word.origins.begin() + static_cast<std::ptrdiff_t>(i + 1), word.origins.end()}});
+        break;
+      }
+      if (value) {
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 // The part of a word not read that may be a secret: all of a value, the value of
@@ -459,8 +518,8 @@ ReadResult read_curl_command(const OriginalText& original) {
     start += 2;
   }
   const bool cmd = written_for_cmd(text.substr(start));
-  const std::vector<ShellWord> words =
-      cmd ? split_cmd(text.substr(start), start) : split_bash(text.substr(start), start);
+  const std::vector<ShellWord> words = split_short_groups(
+      cmd ? split_cmd(text.substr(start), start) : split_bash(text.substr(start), start));
   const ShellWord* url = nullptr;
   const ShellWord* method = nullptr;
   struct Header {
@@ -485,7 +544,12 @@ ReadResult read_curl_command(const OriginalText& original) {
       continue;
     } else if (!arg.starts_with("-") && url == nullptr) {
       url = &words[k];
-    } else if (takes_value(arg) && has_next) {
+    } else if (has_next &&
+               (takes_value(arg) ||
+                (arg.starts_with("--") && arg.size() > 2 && !words[k + 1].text.starts_with("-") &&
+                 words[k + 1].text.find("://") == std::string::npos))) {
+      // A value, or what follows an option not known here and is not a URL: taken as its
+      // value, since it may be a credential.
       ignored.push_back(arg);
       ignored.push_back(words[++k].text);
       result.unread.push_back(unread_value(words[k], true));

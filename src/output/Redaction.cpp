@@ -202,24 +202,29 @@ std::vector<Credential> find_credentials(std::string_view input, RedactionScope 
 
 void redact_accept(std::string_view request, std::string_view response,
                    std::string_view redacted_request, std::string& redacted_response) {
-  const std::optional<std::string_view> accept = first_value(response, "sec-websocket-accept");
-  if (!accept || accept->empty()) {
-    return;
-  }
-  const auto at = static_cast<std::size_t>(accept->data() - response.data());
   const std::optional<std::string_view> key = first_value(request, "sec-websocket-key");
-  std::string replacement = placeholder_for(*accept);
+  std::optional<std::array<char, 28>> right;
+  std::optional<std::array<char, 28>> shown;
   if (key) {
-    const std::array<char, 28> right = handshake::compute_accept(*key);
-    if (*accept == std::string_view(right.data(), right.size())) {
-      // The same place in the redacted request holds the placeholder key.
-      const auto key_at = static_cast<std::size_t>(key->data() - request.data());
-      const std::array<char, 28> shown =
-          handshake::compute_accept(redacted_request.substr(key_at, key->size()));
-      replacement.assign(shown.data(), shown.size());
-    }
+    right = handshake::compute_accept(*key);
+    // The same place in the redacted request holds the placeholder key.
+    const auto key_at = static_cast<std::size_t>(key->data() - request.data());
+    shown = handshake::compute_accept(redacted_request.substr(key_at, key->size()));
   }
-  redacted_response.replace(at, accept->size(), replacement);
+  // Every Sec-WebSocket-Accept line: a second one may hold the key.
+  walk_head(
+      response, [](std::string_view) {},
+      [&](std::string_view name, std::string_view value) {
+        if (value.empty() || !http::iequals(name, "sec-websocket-accept")) {
+          return;
+        }
+        const auto at = static_cast<std::size_t>(value.data() - response.data());
+        if (right && value == std::string_view(right->data(), right->size())) {
+          redacted_response.replace(at, value.size(), shown->data(), shown->size());
+        } else {
+          redacted_response.replace(at, value.size(), placeholder_for(value));
+        }
+      });
 }
 
 std::string redact_url(std::string_view url) {

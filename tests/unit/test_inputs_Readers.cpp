@@ -121,6 +121,23 @@ TEST_CASE("inputs::read_curl command: options that take a value, and what is not
   CHECK(unread == std::vector<std::string_view>{"alice:pw1", "TOK", "bob:pw2", "cert.pem"});
 }
 
+TEST_CASE("inputs::read_curl command: short options run together, options not known here") {
+  // -su is -s -u: -u takes the next word, which is then not the URL; -sH takes the rest of
+  // its word as -H's value; an unknown long option takes a following word that is no URL.
+  const std::string text = "curl -su alice:pw1 -sSL --proxy-pass pw2 --unknown pw3 "
+                           "-sHUpgrade:websocket --later 'wss://h/p'\n";
+  const inputs::OriginalText original(text);
+  const inputs::ReadResult result = inputs::read_curl(original);
+  REQUIRE(result.handshakes.size() == 1);
+  CHECK(result.handshakes.front().request.bytes() ==
+        "GET /p HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\n\r\n");
+  std::vector<std::string_view> unread;
+  for (const inputs::UnreadSpan& span : result.unread) {
+    unread.push_back(std::string_view(text).substr(span.offset, span.size));
+  }
+  CHECK(unread == std::vector<std::string_view>{"alice:pw1", "pw2", "pw3"});
+}
+
 namespace {
 
 // A little-endian pcap with Ethernet frames carrying IPv4 TCP segments.

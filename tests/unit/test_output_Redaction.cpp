@@ -148,6 +148,11 @@ TEST_CASE("output::redact_accept: the response's accept follows the hidden key")
         response_with("REDACTEDREDACTEDREDACT=="));
   CHECK(shown(response_with("x3pPLMBiTxaQ9kYGzzhZRbK+xOo=")) ==
         response_with("REDACTEDREDACTEDREDACTE+DRE="));
+  // Every Accept line: a right one and then the key sent back.
+  CHECK(shown(response_with("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nSec-WebSocket-Accept: "
+                            "dGhlIHNhbXBsZSBub25jZQ==")) ==
+        response_with(std::string(placeholder_accept.data(), placeholder_accept.size()) +
+                      "\r\nSec-WebSocket-Accept: REDACTEDREDACTEDREDACT=="));
   // No accept: nothing to change.
   const std::string bare = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n";
   CHECK(shown(bare) == bare);
