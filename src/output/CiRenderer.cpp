@@ -60,6 +60,10 @@ std::string_view sarif_level(Severity severity) {
 // sequence, plus one.
 std::size_t code_point_column(const Source& source, std::size_t offset) {
   const Source::Excerpt excerpt = source.excerpt(offset);
+  if (excerpt.assumed) {
+    // A line not in the file (an assumed request line): the place it was made for.
+    return source.locate(offset).column;
+  }
   std::size_t column = 1;
   for (std::size_t i = 0; i < excerpt.caret && i < excerpt.line.size(); ++i) {
     const auto byte = static_cast<unsigned char>(excerpt.line[i]);
