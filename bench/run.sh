@@ -34,7 +34,7 @@ done
 # The sizes of the measurements. The environment may shrink them for a quick try; the targets
 # are judged on the defaults. WSH_BENCH_KEEP=1 keeps the working directory.
 requests=${WSH_BENCH_REQUESTS:-200000}
-batch_runs=${WSH_BENCH_BATCH_RUNS:-7}
+batch_runs=${WSH_BENCH_BATCH_RUNS:-15}
 callgrind_count=${WSH_BENCH_CALLGRIND_COUNT:-10000}
 startup_runs=${WSH_BENCH_STARTUP_RUNS:-100}
 stream_bytes=$((1 << 30))
@@ -72,9 +72,15 @@ note "batch: $batch_runs runs of ws-handshake --batch -f http over $requests req
 cat "$requests_file" > /dev/null # into the page cache before the first run
 # The same requests as NDJSON (-f json), runs interleaved with -f http so load drifts hit both.
 note "batch: $batch_runs runs of ws-handshake --batch -f json over $requests requests"
+# Both runs of a pair on one CPU (taskset, from util-linux), so that neither pays for moving
+# between CPUs nor gets a different neighbour on a shared machine.
+pin=()
+if command -v taskset > /dev/null; then
+  pin=(taskset -c 0)
+fi
 for ((run = 1; run <= batch_runs; run++)); do
-  record "batch_run $(/usr/bin/python3 "$bench_dir/cpu-time.py" "$ws" --batch -f http "$requests_file")"
-  record "batch_json_run $(/usr/bin/python3 "$bench_dir/cpu-time.py" "$ws" --batch -f json "$requests_file")"
+  record "batch_run $(/usr/bin/python3 "$bench_dir/cpu-time.py" "${pin[@]}" "$ws" --batch -f http "$requests_file")"
+  record "batch_json_run $(/usr/bin/python3 "$bench_dir/cpu-time.py" "${pin[@]}" "$ws" --batch -f json "$requests_file")"
 done
 
 # 2. In process: floor, naive floor, engine and Beast under Google Benchmark.
