@@ -456,32 +456,48 @@ bool takes_value(std::string_view option) {
   return std::find(k_long.begin(), k_long.end(), option) != k_long.end();
 }
 
+// Whether short option `letter` takes a value.
+bool short_takes_value(char letter) {
+  return k_short_read.find(letter) != std::string_view::npos ||
+         k_short_unread.find(letter) != std::string_view::npos;
+}
+
 // A word of short options run together, as curl reads it: `-sSL` is -s -S -L, and the first
 // letter that takes a value takes the rest of the word (`-uuser:pw`, `-sH'X: y'`) or, when
-// it is the last letter, the next word. Each piece keeps its bytes' origins.
+// it is the last letter, the next word, which is then a value and never split. Each piece
+// keeps its bytes' origins.
 std::vector<ShellWord> split_short_groups(std::vector<ShellWord> words) {
   std::vector<ShellWord> out;
+  bool value_next = false;
   for (std::size_t k = 0; k < words.size(); ++k) {
     ShellWord& word = words[k];
     const std::string& text = word.text;
-    if (k == 0 || text.size() <= 2 || text[0] != '-' || text[1] == '-' ||
+    const bool is_value = value_next;
+    value_next = false;
+    if (k == 0 || is_value || text.size() <= 2 || text[0] != '-' || text[1] == '-' ||
         word.origins.size() != text.size()) {
+      if (!is_value && text.size() == 2 && text[0] == '-') {
+        value_next = short_takes_value(text[1]);
+      } else if (!is_value && text.starts_with("--")) {
+        value_next = takes_value(text) || text == "--header" || text == "--cookie" ||
+                     text == "--request" || text == "--url";
+      }
       out.push_back(std::move(word));
       continue;
     }
     for (std::size_t i = 1; i < text.size(); ++i) {
       out.push_back(ShellWord{{'-', text[i]}, {word.origins[0], word.origins[i]}});
-      const bool value = k_short_read.find(text[i]) != std::string_view::npos ||
-                         k_short_unread.find(text[i]) != std::string_view::npos;
-      if (value && i + 1 < text.size()) {
+      if (!short_takes_value(text[i])) {
+        continue;
+      }
+      if (i + 1 < text.size()) {
         out.push_back(ShellWord{
             text.substr(i + 1),
             {word.origins.begin() + static_cast<std::ptrdiff_t>(i + 1), word.origins.end()}});
-        break;
+      } else {
+        value_next = true;
       }
-      if (value) {
-        break;
-      }
+      break;
     }
   }
   return out;

@@ -136,6 +136,16 @@ TEST_CASE("inputs::read_curl command: short options run together, options not kn
     unread.push_back(std::string_view(text).substr(span.offset, span.size));
   }
   CHECK(unread == std::vector<std::string_view>{"alice:pw1", "pw2", "pw3"});
+
+  // A value that starts with a dash is a value, not options to split.
+  const std::string dashed = "curl -u -sXpw -H -Dash:1 'wss://h/p'\n";
+  const inputs::OriginalText dashed_original(dashed);
+  const inputs::ReadResult dashed_result = inputs::read_curl(dashed_original);
+  REQUIRE(dashed_result.handshakes.size() == 1);
+  CHECK(dashed_result.handshakes.front().request.bytes() ==
+        "GET /p HTTP/1.1\r\nHost: h\r\n-Dash: 1\r\n\r\n");
+  REQUIRE(dashed_result.unread.size() == 1);
+  CHECK(dashed.substr(dashed_result.unread[0].offset, dashed_result.unread[0].size) == "-sXpw");
 }
 
 namespace {
