@@ -104,48 +104,48 @@ TEST_CASE("inputs::read_curl transcript") {
   CHECK(result.handshakes.front().response->bytes() == "HTTP/1.1 101 Switching Protocols\r\n\r\n");
 }
 
+namespace {
+
+// A curl command read: its one rebuilt request and the texts of the spans not read.
+struct CurlRead {
+  std::string request;
+  std::vector<std::string> unread;
+};
+
+CurlRead read_command(const std::string& text) {
+  const inputs::OriginalText original(text);
+  const inputs::ReadResult result = inputs::read_curl(original);
+  CurlRead read;
+  REQUIRE(result.handshakes.size() == 1);
+  read.request = result.handshakes.front().request.bytes();
+  for (const inputs::UnreadSpan& span : result.unread) {
+    read.unread.push_back(text.substr(span.offset, span.size));
+  }
+  return read;
+}
+
+} // namespace
+
 TEST_CASE("inputs::read_curl command: options that take a value, and what is not read") {
   // -u's value comes before the URL: it is not the URL, and both it and the other values not
   // read are listed as unread spans of the file (which --redact hides), the option names not.
-  const std::string text = "curl -u alice:pw1 'wss://h/p?q' -H 'Upgrade: websocket' "
-                           "--oauth2-bearer TOK --user=bob:pw2 -Ecert.pem\n";
-  const inputs::OriginalText original(text);
-  const inputs::ReadResult result = inputs::read_curl(original);
-  REQUIRE(result.handshakes.size() == 1);
-  CHECK(result.handshakes.front().request.bytes() ==
-        "GET /p?q HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\n\r\n");
-  std::vector<std::string_view> unread;
-  for (const inputs::UnreadSpan& span : result.unread) {
-    unread.push_back(std::string_view(text).substr(span.offset, span.size));
-  }
-  CHECK(unread == std::vector<std::string_view>{"alice:pw1", "TOK", "bob:pw2", "cert.pem"});
+  const CurlRead read = read_command("curl -u alice:pw1 'wss://h/p?q' -H 'Upgrade: websocket' "
+                                     "--oauth2-bearer TOK --user=bob:pw2 -Ecert.pem\n");
+  CHECK(read.request == "GET /p?q HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\n\r\n");
+  CHECK(read.unread == std::vector<std::string>{"alice:pw1", "TOK", "bob:pw2", "cert.pem"});
 }
 
 TEST_CASE("inputs::read_curl command: short options run together, options not known here") {
   // -su is -s -u: -u takes the next word, which is then not the URL; -sH takes the rest of
   // its word as -H's value; an unknown long option takes a following word that is no URL.
-  const std::string text = "curl -su alice:pw1 -sSL --proxy-pass pw2 --unknown pw3 "
-                           "-sHUpgrade:websocket --later 'wss://h/p'\n";
-  const inputs::OriginalText original(text);
-  const inputs::ReadResult result = inputs::read_curl(original);
-  REQUIRE(result.handshakes.size() == 1);
-  CHECK(result.handshakes.front().request.bytes() ==
-        "GET /p HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\n\r\n");
-  std::vector<std::string_view> unread;
-  for (const inputs::UnreadSpan& span : result.unread) {
-    unread.push_back(std::string_view(text).substr(span.offset, span.size));
-  }
-  CHECK(unread == std::vector<std::string_view>{"alice:pw1", "pw2", "pw3"});
-
+  const CurlRead read = read_command("curl -su alice:pw1 -sSL --proxy-pass pw2 --unknown pw3 "
+                                     "-sHUpgrade:websocket --later 'wss://h/p'\n");
+  CHECK(read.request == "GET /p HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\n\r\n");
+  CHECK(read.unread == std::vector<std::string>{"alice:pw1", "pw2", "pw3"});
   // A value that starts with a dash is a value, not options to split.
-  const std::string dashed = "curl -u -sXpw -H -Dash:1 'wss://h/p'\n";
-  const inputs::OriginalText dashed_original(dashed);
-  const inputs::ReadResult dashed_result = inputs::read_curl(dashed_original);
-  REQUIRE(dashed_result.handshakes.size() == 1);
-  CHECK(dashed_result.handshakes.front().request.bytes() ==
-        "GET /p HTTP/1.1\r\nHost: h\r\n-Dash: 1\r\n\r\n");
-  REQUIRE(dashed_result.unread.size() == 1);
-  CHECK(dashed.substr(dashed_result.unread[0].offset, dashed_result.unread[0].size) == "-sXpw");
+  const CurlRead dashed = read_command("curl -u -sXpw -H -Dash:1 'wss://h/p'\n");
+  CHECK(dashed.request == "GET /p HTTP/1.1\r\nHost: h\r\n-Dash: 1\r\n\r\n");
+  CHECK(dashed.unread == std::vector<std::string>{"-sXpw"});
 }
 
 namespace {
