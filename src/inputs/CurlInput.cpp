@@ -355,17 +355,26 @@ std::size_t origin_at(const ShellWord& word, std::size_t k) {
   return word.origins[std::min(k, word.origins.size() - 1)];
 }
 
-// curl's options that take a value in the next word (curl(1) OPTIONS), past those read here:
-// their value is not a URL, and may be a credential (-u, --oauth2-bearer, -E).
-// The short options that take a value: those read here (-H, -b, -X) and the others.
-constexpr std::string_view k_short_read = "HXb";
-constexpr std::string_view k_short_unread = "ACDEFKPQTUYcdemortuwxyz";
+// The short options of curl that take a value: those read here (-H, -b, -X) and the others.
+constexpr std::string_view k_short_with_value = "HXbACDEFKPQTUYcdemortuwxyz";
 
+// Whether short option `letter` takes a value.
+bool short_takes_value(char letter) {
+  return k_short_with_value.find(letter) != std::string_view::npos;
+}
+
+// Whether curl's option `option` (a whole word: -u, --user) takes a value in the next word
+// (curl(1) OPTIONS): that word is then not a URL, and may be a credential (-u,
+// --oauth2-bearer, -E).
 bool takes_value(std::string_view option) {
   if (option.size() == 2 && option[0] == '-') {
-    return k_short_unread.find(option[1]) != std::string_view::npos;
+    return short_takes_value(option[1]);
   }
-  static constexpr auto k_long = std::to_array<std::string_view>({"--abstract-unix-socket",
+  static constexpr auto k_long = std::to_array<std::string_view>({"--header",
+                                                                  "--cookie",
+                                                                  "--request",
+                                                                  "--url",
+                                                                  "--abstract-unix-socket",
                                                                   "--aws-sigv4",
                                                                   "--cacert",
                                                                   "--capath",
@@ -456,12 +465,6 @@ bool takes_value(std::string_view option) {
   return std::find(k_long.begin(), k_long.end(), option) != k_long.end();
 }
 
-// Whether short option `letter` takes a value.
-bool short_takes_value(char letter) {
-  return k_short_read.find(letter) != std::string_view::npos ||
-         k_short_unread.find(letter) != std::string_view::npos;
-}
-
 // A word of short options run together, as curl reads it: `-sSL` is -s -S -L, and the first
 // letter that takes a value takes the rest of the word (`-uuser:pw`, `-sH'X: y'`) or, when
 // it is the last letter, the next word, which is then a value and never split. Each piece
@@ -476,12 +479,7 @@ std::vector<ShellWord> split_short_groups(std::vector<ShellWord> words) {
     value_next = false;
     if (k == 0 || is_value || text.size() <= 2 || text[0] != '-' || text[1] == '-' ||
         word.origins.size() != text.size()) {
-      if (!is_value && text.size() == 2 && text[0] == '-') {
-        value_next = short_takes_value(text[1]);
-      } else if (!is_value && text.starts_with("--")) {
-        value_next = takes_value(text) || text == "--header" || text == "--cookie" ||
-                     text == "--request" || text == "--url";
-      }
+      value_next = !is_value && k > 0 && takes_value(text);
       out.push_back(std::move(word));
       continue;
     }
