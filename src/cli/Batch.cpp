@@ -480,12 +480,6 @@ void redact_original(const inputs::RebuiltBytes& rebuilt, std::string_view redac
   }
 }
 
-// A head with its credentials replaced, as --redact shows it.
-std::string redacted_head(std::string_view head, const Options& options) {
-  return output::redact(head,
-                        output::find_credentials(head, output::RedactionScope{options.redact_key}));
-}
-
 } // namespace
 
 int run_batch(const Options& options) {
@@ -818,15 +812,11 @@ int run_captures(const Options& options, const std::string* start,
   if (options.redact) {
     // `original` views *bytes, whose lines stay where they are.
     for (const inputs::RebuiltHandshake& rebuilt : result.handshakes) {
-      const std::string request = redacted_head(rebuilt.request.bytes(), options);
-      redact_original(rebuilt.request, request, *bytes);
+      const RedactedExchange redacted = redact_heads(
+          rebuilt.request.bytes(), rebuilt.response ? rebuilt.response->bytes() : "", options);
+      redact_original(rebuilt.request, redacted.request, *bytes);
       if (rebuilt.response) {
-        std::string response = redacted_head(rebuilt.response->bytes(), options);
-        if (options.redact_key) {
-          output::redact_accept(rebuilt.request.bytes(), rebuilt.response->bytes(), request,
-                                response);
-        }
-        redact_original(*rebuilt.response, response, *bytes);
+        redact_original(*rebuilt.response, redacted.response, *bytes);
       }
     }
     // What the reader did not read (the value of curl's -u) may be a secret no rule finds.

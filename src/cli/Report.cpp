@@ -210,14 +210,20 @@ clients::Prediction predict_client(const clients::ClientProfile& profile,
   return unclaimed;
 }
 
-util::Expected<RedactedExchange, std::string>
-redact_exchange(std::string_view request, std::string_view response, const Options& options) {
+RedactedExchange redact_heads(std::string_view request, std::string_view response,
+                              const Options& options) {
   const output::RedactionScope scope{options.redact_key};
   RedactedExchange redacted{output::redact(request, output::find_credentials(request, scope)),
                             output::redact(response, output::find_credentials(response, scope))};
   if (options.redact_key) {
     output::redact_accept(request, response, redacted.request, redacted.response);
   }
+  return redacted;
+}
+
+util::Expected<RedactedExchange, std::string>
+redact_exchange(std::string_view request, std::string_view response, const Options& options) {
+  RedactedExchange redacted = redact_heads(request, response, options);
   const handshake::ClientOutcome original =
       handshake::verify_response(request, response, options.parse);
   const handshake::ClientOutcome shown =

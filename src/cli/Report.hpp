@@ -84,10 +84,14 @@ struct RedactedExchange {
   std::string response;
 };
 
-// Redacts both heads and checks that the client-side check (handshake::verify_response) gives
-// the redacted pair the same verdict and the same findings at the same places as the original;
-// otherwise a message saying so (--redact=key hides the key the Sec-WebSocket-Accept is checked
-// against, for one).
+// Both heads with each credential replaced and, under --redact=key, the response's
+// Sec-WebSocket-Accept with them (output::redact_accept); `response` may be empty.
+RedactedExchange redact_heads(std::string_view request, std::string_view response,
+                              const Options& options);
+
+// redact_heads, checked: the client-side check (handshake::verify_response) must give the
+// redacted pair the same verdict and the same findings at the same places as the original;
+// otherwise a message saying so.
 util::Expected<RedactedExchange, std::string>
 redact_exchange(std::string_view request, std::string_view response, const Options& options);
 
