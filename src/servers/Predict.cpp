@@ -82,10 +82,11 @@ bool accept_valid(const ServerProfile& profile, const ServerRequest& request) {
 namespace {
 
 // predict() with the engine's verdict on the request already at hand.
-using ReadResult = std::variant<ServerRequest, ReadRefusal>;
+// The request as one HTTP layer read it, or its refusal while reading.
+using LayerRead = std::variant<ServerRequest, ReadRefusal>;
 
 // What `profile` answers to the request as its HTTP layer read it (`read`).
-ServerPrediction predict_read(const ServerProfile& profile, const ReadResult& read,
+ServerPrediction predict_read(const ServerProfile& profile, const LayerRead& read,
                               const std::vector<DiagnosticId>& errors) {
   if (const auto* refusal = std::get_if<ReadRefusal>(&read)) {
     ServerPrediction prediction =
@@ -142,7 +143,7 @@ std::vector<CompatibilityNote> compatibility_notes(std::span<const ServerProfile
     return notes;
   }
   // Servers that share an HTTP layer (Node's, Go's) read the request alike: once per layer.
-  std::vector<std::pair<const HttpReading*, ReadResult>> reads;
+  std::vector<std::pair<const HttpReading*, LayerRead>> reads;
   for (const ServerProfile& profile : profiles) {
     auto read = std::find_if(reads.begin(), reads.end(),
                              [&](const auto& done) { return done.first == profile.http; });
